@@ -1,0 +1,2 @@
+// Placeholder; the plugin entry (rules, configs) lands with the engine.
+export {};

@@ -1,0 +1,1 @@
+// Placeholder until the extension lands: bundling is wired in the extension issue.
