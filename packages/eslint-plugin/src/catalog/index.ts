@@ -1,0 +1,4 @@
+// The catalog is data: kinds, sources, sinks and sanitizers. The analysis
+// reads it; rule options extend it.
+export { KINDS, KIND_IDS, isKind, kindOfMessage } from './kinds';
+export type { Kind, KindInfo } from './kinds';
