@@ -1,1 +1,73 @@
-// Placeholder until the extension lands: bundling is wired in the extension issue.
+// Bundles the extension (client) and the language server into dist/, so the .vsix needs no
+// node_modules. Flags: --watch (rebuild on change, for .vscode/tasks.json), --production (minify,
+// no source maps; used by `npm run package`).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+// The server's own bin (built by `tsc -b`): the bundled server is exactly what users run.
+const serverPackage = path.dirname(require.resolve('@online-identifiers/language-server/package.json'));
+const serverEntry = path.join(serverPackage, 'bin', 'online-identifiers-language-server.js');
+if (!existsSync(serverEntry)) {
+  console.error(`esbuild.mjs: ${serverEntry} is missing; build the language server first (npx tsc -b packages/language-server).`);
+  process.exit(1);
+}
+
+/** Prints esbuild's problems in the shape the tasks.json problem matcher reads. */
+const reportPlugin = {
+  name: 'report',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        if (location) console.error(`✘ [ERROR] ${text}\n    ${location.file}:${location.line}:${location.column}:`);
+        else console.error(`✘ [ERROR] ${text}`);
+      }
+      console.log(`[watch] build finished${result.errors.length ? ` with ${result.errors.length} errors` : ''}`);
+    });
+  },
+};
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: watch ? 'silent' : 'warning',
+  plugins: watch ? [reportPlugin] : [],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: path.join(here, 'src', 'extension.ts') },
+    outdir: path.join(here, 'dist'),
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { server: serverEntry },
+    outdir: path.join(here, 'dist'),
+    // ESLint and the TypeScript parser are bundled; only Node built-ins stay external.
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`bundled dist/extension.js and dist/server.js in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

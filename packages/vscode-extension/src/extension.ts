@@ -1,1 +1,65 @@
-export {};
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, State, type LanguageClient } from 'vscode-languageclient/node';
+import { createClient } from './client';
+import { COMMANDS, CLIENT_NAME, TRUST_CHANGED_NOTIFICATION, type TrustChangedParams } from './contract';
+import { FindingsStatusItem } from './status-item';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  const status = new FindingsStatusItem();
+  context.subscriptions.push(outputChannel, status);
+
+  const languageClient = createClient(context, outputChannel);
+  client = languageClient;
+
+  context.subscriptions.push(
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) status.showError('the language server is not running; see the output');
+      else if (newState === State.Running) status.update();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      // The server starts untrusted (no project config is executed) and learns of trust here.
+      const params: TrustChangedParams = { workspaceTrusted: true };
+      if (languageClient.isRunning()) {
+        languageClient.sendNotification(TRUST_CHANGED_NOTIFICATION, params).catch((error: unknown) => {
+          languageClient.error('Could not tell the server that the workspace is trusted', error);
+        });
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.showDocumentation, async (url: unknown) => {
+      if (typeof url !== 'string') return false;
+      return vscode.env.openExternal(vscode.Uri.parse(url, true));
+    }),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      outputChannel.info('Restarting the language server');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
+  );
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    status.showError('the language server failed to start; see the output');
+    outputChannel.error('The language server failed to start', error);
+    void vscode.window.showErrorMessage(`${CLIENT_NAME}: the language server failed to start. See the output for details.`);
+  }
+
+  // When the server advertises the scan command, vscode-languageclient has already registered
+  // it (forwarding to workspace/executeCommand); registering it again would throw.
+  const registered = await vscode.commands.getCommands(true);
+  if (!registered.includes(COMMANDS.scanWorkspace)) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(COMMANDS.scanWorkspace, () =>
+        languageClient.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.scanWorkspace, arguments: [] }),
+      ),
+    );
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.dispose();
+  client = undefined;
+}
