@@ -1,1 +1,7 @@
-export {};
+// Public API of the `online-identifiers` package: the zero-config scan and
+// the built-in config the language server reuses for its defaults.
+export { createBuiltinConfig, LINTABLE_EXTENSIONS, type BuiltinConfigOptions } from './config';
+export { scan, MAX_FILE_BYTES, type ScanOptions, type ScanResult, type SkippedFile } from './scan';
+export { collectFiles, MissingPathError, type CollectOptions, type CollectedFiles } from './collect-files';
+export { formatResults, FORMATS, type Format } from './format';
+export { run } from './main';

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { FORMATS, isFormat, type Format } from './format';
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | {
+      readonly kind: 'scan';
+      readonly paths: string[];
+      readonly format: Format;
+      readonly output: string | undefined;
+      readonly ignore: string[];
+    };
+
+/** A mistake on the command line: exit code 2, message on stderr. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const HELP = `Usage: online-identifiers scan [paths...] [options]
+
+Scan JavaScript and TypeScript for online identifiers (IP addresses, cookies,
+session ids, tokens, user ids, device metadata) that reach logs without being
+redacted, pseudonymised or classified. Zero-config: the project's own ESLint
+config is never loaded. Skips node_modules and everything .gitignore excludes.
+
+Arguments:
+  paths                  files or directories to scan (default: .)
+
+Options:
+  -f, --format <name>    ${FORMATS.join(' | ')} (default: stylish)
+  -o, --output <file>    write the report to a file instead of stdout
+      --ignore <pattern> also skip files matching a .gitignore-style pattern
+                         (repeatable)
+  -h, --help             show this help
+  -v, --version          print the version
+
+Exit codes: 0 no findings, 1 findings or files that could not be parsed,
+2 usage errors (unknown option or format, missing path).
+`;
+
+/** Turns argv (without node and the script) into a command, or throws UsageError. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('missing command: try `online-identifiers scan .`');
+  if (command !== 'scan') throw new UsageError(`unknown command '${command}' (the only command is 'scan')`);
+
+  const format = values.format ?? 'stylish';
+  if (!isFormat(format)) throw new UsageError(`unknown format '${format}' (choose one of: ${FORMATS.join(', ')})`);
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [] };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      ignore: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+/** parseArgs explains itself at length; keep the part a user needs. */
+function describeParseError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(text);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const missingValue = /^Option '([^']+)' argument missing/.exec(text);
+  if (missingValue) return `option '${missingValue[1]}' needs a value`;
+  return text;
+}

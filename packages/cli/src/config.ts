@@ -1,0 +1,91 @@
+import type { ESLint, Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin = require('eslint-plugin-online-identifiers');
+
+/** Every extension the scan reads; anything else is not JavaScript or TypeScript. */
+export const LINTABLE_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
+
+/** The prefix the plugin is registered under, and so the start of every rule id. */
+export const PLUGIN_PREFIX = 'online-identifiers';
+
+export interface BuiltinConfigOptions {
+  /**
+   * Options object given to every rule of the plugin's recommended config,
+   * e.g. `{ redactModule: '#lib/redact' }`.
+   */
+  ruleOptions?: Record<string, unknown>;
+  /** Severity of every finding; `error` unless told otherwise. */
+  severity?: 'error' | 'warn';
+}
+
+const JS_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs'];
+const CJS_FILES = ['**/*.cjs'];
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
+interface PluginShape {
+  configs?: { recommended?: Linter.Config };
+}
+
+/** The plugin object as ESLint's own types see it (it is typed with typescript-eslint's). */
+function ownPlugin(): ESLint.Plugin & PluginShape {
+  return plugin as unknown as ESLint.Plugin & PluginShape;
+}
+
+/** Rule ids turned on by the plugin's recommended config, with their severity stripped. */
+export function recommendedRuleIds(): string[] {
+  const rules = ownPlugin().configs?.recommended?.rules ?? {};
+  return Object.entries(rules)
+    .filter(([, entry]) => severityOf(entry) !== 'off')
+    .map(([id]) => id);
+}
+
+function severityOf(entry: Linter.RuleEntry | undefined): 'off' | 'on' {
+  const level = Array.isArray(entry) ? entry[0] : entry;
+  return level === 'off' || level === 0 || level === undefined ? 'off' : 'on';
+}
+
+/**
+ * The zero-config flat config: JS, JSX, TS and TSX (TS through
+ * @typescript-eslint/parser, syntax only, no type information) with the
+ * plugin's recommended rules and nothing else. It never reads the user's
+ * ESLint config, so the scan gives the same answer in every repository.
+ */
+export function createBuiltinConfig(options: BuiltinConfigOptions = {}): Linter.Config[] {
+  const severity = options.severity ?? 'error';
+  const rules: Linter.RulesRecord = {};
+  for (const id of recommendedRuleIds()) {
+    rules[id] = options.ruleOptions ? [severity, options.ruleOptions] : severity;
+  }
+  return [
+    {
+      name: 'online-identifiers/builtin/javascript',
+      files: JS_FILES,
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        // JSX in plain .js files is common in React code and costs nothing elsewhere.
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+    },
+    {
+      name: 'online-identifiers/builtin/commonjs',
+      files: CJS_FILES,
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' },
+    },
+    {
+      name: 'online-identifiers/builtin/typescript',
+      files: TS_FILES,
+      // The parser picks JSX from the extension (.tsx yes, .ts no: `<T>x` casts).
+      languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+    },
+    {
+      name: 'online-identifiers/builtin/rules',
+      files: [...JS_FILES, ...CJS_FILES, ...TS_FILES],
+      plugins: { [PLUGIN_PREFIX]: ownPlugin() },
+      // Other tools' disable comments name rules that do not run here; do not
+      // report them as unused.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      rules,
+    },
+  ];
+}

@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { HELP, parseCommandLine, UsageError } from './args';
+import { MissingPathError } from './collect-files';
+import { formatResults, skipNotes, summaryLine } from './format';
+import { createProgress, type ProgressStream } from './progress';
+import { scan } from './scan';
+import { VERSION } from './version';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  readonly cwd: string;
+  readonly stdout: ProgressStream;
+  readonly stderr: ProgressStream;
+}
+
+/** The whole command line program; returns the exit code instead of exiting, for tests. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`online-identifiers: ${error.message}`);
+    err("Run 'online-identifiers --help' for usage.");
+    return EXIT_USAGE;
+  }
+  if (command.kind === 'help') {
+    io.stdout.write(HELP);
+    return EXIT_CLEAN;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_CLEAN;
+  }
+
+  const progress = createProgress(io.stderr);
+  let result;
+  try {
+    result = await scan({
+      cwd: io.cwd,
+      paths: command.paths,
+      ignore: command.ignore,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (error) {
+    if (!(error instanceof MissingPathError)) throw error;
+    err(`online-identifiers: ${error.message}`);
+    return EXIT_USAGE;
+  } finally {
+    progress.finish();
+  }
+
+  for (const note of skipNotes(result)) err(note);
+  if (result.results.length === 0) {
+    const where = command.paths.length > 0 ? command.paths.join(', ') : '.';
+    err(`online-identifiers: no JavaScript or TypeScript files found in ${where}`);
+  }
+
+  const report = await formatResults(result, command.format, command.output ? { color: false } : {});
+  if (command.output) {
+    const target = path.resolve(io.cwd, command.output);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, report.endsWith('\n') || report === '' ? report : `${report}\n`);
+    } catch (error) {
+      err(`online-identifiers: cannot write ${command.output}: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT_USAGE;
+    }
+  } else if (report !== '') {
+    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  }
+  if (command.format === 'stylish' || command.output) err(summaryLine(result));
+
+  return result.findingCount > 0 || result.failedFileCount > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
