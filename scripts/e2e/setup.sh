@@ -79,7 +79,8 @@ JSON
   )
   [ -f "$CODE_SERVER/out/node/entry.js" ] || fail "code-server installed but $CODE_SERVER/out/node/entry.js is missing"
 fi
-say "code-server: $("$NODE24/bin/node" "$CODE_SERVER/out/node/entry.js" --version | head -n1)"
+# (Not `code-server --version`: that writes a default config into $HOME.)
+say "code-server: $("$NODE24/bin/node" -p "require('$CODE_SERVER/package.json').version") at $CODE_SERVER"
 
 # 4. playwright-core comes from the repository's devDependencies (it never downloads browsers).
 repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
