@@ -63,7 +63,7 @@ export function makeDirs(userSettings: Record<string, unknown>): CodeServerDirs 
   const xdgConfig = path.join(base, 'xdg-config');
   for (const dir of [path.join(userDataDir, 'User'), extensionsDir, xdgData, xdgConfig]) mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
-  const env = { ...process.env, XDG_DATA_HOME: xdgData, XDG_CONFIG_HOME: xdgConfig };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: xdgData, XDG_CONFIG_HOME: xdgConfig };
   delete env.VSCODE_IPC_HOOK_CLI; // when the tests themselves run inside VS Code's terminal
   return { base, userDataDir, extensionsDir, env, remove: () => rmSync(base, { recursive: true, force: true }) };
 }
