@@ -59,7 +59,10 @@ const builds = [
     ...common,
     entryPoints: { server: serverEntry },
     outdir: path.join(here, 'dist'),
-    // ESLint and the TypeScript parser are bundled; only Node built-ins stay external.
+    // ESLint and the TypeScript parser are bundled. jiti is ESLint's optional loader for
+    // TypeScript config files (eslint.config.ts); it is not shipped, so such a project config
+    // falls back to the built-in defaults with a warning from the server.
+    external: ['jiti'],
   },
 ];
 
