@@ -108,7 +108,7 @@ function walk(directory: string, inherited: IgnoreLayer[], extra: IgnoreLayer, o
 function isIgnored(full: string, isDirectory: boolean, layers: readonly IgnoreLayer[], extra: IgnoreLayer): boolean {
   if (testLayer(extra, full, isDirectory) === 'ignored') return true;
   for (let index = layers.length - 1; index >= 0; index--) {
-    const verdict = testLayer(layers[index]!, full, isDirectory);
+    const verdict = testLayer(layers[index], full, isDirectory);
     if (verdict !== 'none') return verdict === 'ignored';
   }
   return false;

@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import plugin = require('eslint-plugin-online-identifiers');
+import plugin from 'eslint-plugin-online-identifiers';
 
 /** Every extension the scan reads; anything else is not JavaScript or TypeScript. */
 export const LINTABLE_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
@@ -28,7 +28,8 @@ interface PluginShape {
 
 /** The plugin object as ESLint's own types see it (it is typed with typescript-eslint's). */
 function ownPlugin(): ESLint.Plugin & PluginShape {
-  return plugin as unknown as ESLint.Plugin & PluginShape;
+  const untyped: unknown = plugin;
+  return untyped as ESLint.Plugin & PluginShape;
 }
 
 /** Rule ids turned on by the plugin's recommended config, with their severity stripped. */
@@ -76,7 +77,7 @@ export function createBuiltinConfig(options: BuiltinConfigOptions = {}): Linter.
       name: 'online-identifiers/builtin/typescript',
       files: TS_FILES,
       // The parser picks JSX from the extension (.tsx yes, .ts no: `<T>x` casts).
-      languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+      languageOptions: { parser: tsParser, sourceType: 'module' },
     },
     {
       name: 'online-identifiers/builtin/rules',

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
-import formatSarif = require('@microsoft/eslint-formatter-sarif');
+import formatSarif from '@microsoft/eslint-formatter-sarif';
 import { formatInventory } from './inventory';
 import { KIND_ORDER, KINDS, kindOfMessage, type Kind } from './kinds';
 import type { ScanResult } from './scan';
