@@ -77,7 +77,6 @@ describe('online-identifiers scan (the real bin)', function () {
           '',
           '✖ 1 problem (1 error, 0 warnings)',
           '',
-          '',
         ].join('\n'),
       );
       assert.equal(run.stderr, 'online-identifiers: 2 files scanned, 1 finding in 1 file (1 IP address)\n');
