@@ -1,0 +1,135 @@
+// pino integration: a `redact` preset whose censor applies the treatments
+// (not a blanket "[Redacted]"), and serializers for req, res and err. Nothing
+// here imports pino: it is an optional peer and the shapes are plain data.
+import { redact } from './redact';
+import { redactFields, treatField } from './fields';
+import { safePath } from './request';
+import { REDACTED } from './types';
+import { headersToObject, isHeadersLike } from './walk';
+
+// Request headers that carry an identifier, as pino-http and the serializers below write them.
+const HEADERS = [
+  'authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-auth-token', 'x-csrf-token', 'x-xsrf-token',
+  'x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'x-client-ip', 'forwarded', 'user-agent',
+  'sec-ch-ua', 'sec-ch-ua-model', 'sec-ch-ua-full-version-list', 'sec-ch-ua-platform-version', 'referer',
+];
+// Top-level and request-level fields that hold an address.
+const ADDRESS_FIELDS = ['ip', 'ips', 'remoteAddress', 'clientIp'];
+
+/** Paths for pino's `redact` option: request and response headers, addresses, the source port. */
+export const redactPaths: readonly string[] = Object.freeze([
+  ...HEADERS.map((h) => `req.headers["${h}"]`),
+  ...HEADERS.map((h) => `headers["${h}"]`),
+  'res.headers["set-cookie"]',
+  ...ADDRESS_FIELDS,
+  ...ADDRESS_FIELDS.map((f) => `req.${f}`),
+  'req.remotePort',
+]);
+
+/**
+ * pino calls this with the value at a redacted path and the path as an array.
+ * The last segment names the field; its treatment keeps what is safe to keep
+ * (`Bearer [redacted]`, `203.0.113.0`, `Chrome 120`). A source port goes entirely.
+ */
+export function censor(value: unknown, path: readonly string[]): unknown {
+  const key = Array.isArray(path) && path.length > 0 ? String(path[path.length - 1]) : '';
+  if (key === 'remotePort') return REDACTED;
+  return treatField(key, value);
+}
+
+/** Pass as `pino({ redact: redactOptions })`. */
+export const redactOptions: { paths: string[]; censor: typeof censor } = {
+  paths: [...redactPaths],
+  censor,
+};
+
+function read(obj: unknown, key: string): unknown {
+  if (typeof obj !== 'object' || obj === null) return undefined;
+  try {
+    return (obj as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function headersOf(source: unknown): unknown {
+  let headers = read(source, 'headers');
+  if (headers === undefined) {
+    const getHeaders = read(source, 'getHeaders');
+    if (typeof getHeaders === 'function') {
+      try {
+        headers = (getHeaders as () => unknown).call(source);
+      } catch {
+        headers = undefined;
+      }
+    }
+  }
+  if (typeof headers === 'object' && headers !== null && isHeadersLike(headers)) return headersToObject(headers);
+  return headers;
+}
+
+/** Like pino's request serializer, with every field treated: addresses truncated, headers by name, query values gone. */
+function req(value: unknown): unknown {
+  try {
+    if (typeof value !== 'object' || value === null) return redactFields(value);
+    const raw = read(value, 'raw') ?? value;
+    const out: Record<string, unknown> = {};
+    const id = read(value, 'id');
+    if (typeof id === 'string' || typeof id === 'number') out.id = id;
+    const method = read(value, 'method') ?? read(raw, 'method');
+    if (typeof method === 'string') out.method = method;
+    const url = read(raw, 'originalUrl') ?? read(value, 'url') ?? read(raw, 'url');
+    if (typeof url === 'string') out.url = safePath(url);
+    const headers = headersOf(value) ?? headersOf(raw);
+    if (headers !== undefined) out.headers = redactFields(headers);
+    const address = read(value, 'remoteAddress') ?? read(read(raw, 'socket'), 'remoteAddress') ?? read(value, 'ip');
+    if (typeof address === 'string') out.remoteAddress = redact.ip(address);
+    return out;
+  } catch {
+    return REDACTED;
+  }
+}
+
+/** Status and response headers, set-cookie reduced to cookie names. */
+function res(value: unknown): unknown {
+  try {
+    if (typeof value !== 'object' || value === null) return redactFields(value);
+    const raw = read(value, 'raw') ?? value;
+    const out: Record<string, unknown> = {};
+    const status = read(value, 'statusCode') ?? read(raw, 'statusCode');
+    if (typeof status === 'number') out.statusCode = status;
+    const headers = headersOf(value) ?? headersOf(raw);
+    if (headers !== undefined) out.headers = redactFields(headers);
+    return out;
+  } catch {
+    return REDACTED;
+  }
+}
+
+/** pino's error shape (type, message, stack, own fields, cause) with the text treatments applied. */
+function err(value: unknown, depth = 0): unknown {
+  try {
+    if (!(value instanceof Error) || depth > 8) return redactFields(value);
+    const plain: Record<string, unknown> = {
+      type: value.constructor?.name ?? 'Error',
+      message: value.message,
+      stack: value.stack,
+    };
+    for (const key of Object.keys(value)) {
+      if (key !== '__proto__' && key !== 'cause') plain[key] = read(value, key);
+    }
+    const out = redactFields(plain);
+    const cause = read(value, 'cause');
+    if (cause !== undefined) out.cause = err(cause, depth + 1);
+    return out;
+  } catch {
+    return REDACTED;
+  }
+}
+
+/** Pass as `pino({ serializers })` (pino-http: `pinoHttp({ serializers })`). */
+export const serializers: {
+  req: (value: unknown) => unknown;
+  res: (value: unknown) => unknown;
+  err: (value: unknown) => unknown;
+} = Object.freeze({ req, res, err: (value: unknown) => err(value) });
