@@ -2,3 +2,6 @@
 // reads it; rule options extend it.
 export { KINDS, KIND_IDS, isKind, kindOfMessage } from './kinds';
 export type { Kind, KindInfo } from './kinds';
+export * from './sources';
+export * from './sinks';
+export * from './sanitizers';

@@ -1,0 +1,73 @@
+import type { Kind } from '../catalog';
+import { NAME_NOT_AFTER, NAME_NOT_BEFORE, NAME_PHRASES, type NamePhrase } from '../catalog';
+
+/**
+ * Splits a name into lower-case words on camelCase, PascalCase, acronyms,
+ * snake_case, kebab-case, dots and spaces: `clientIP` → client ip,
+ * `X-Forwarded-For` → x forwarded for, `IPv4Address` → ipv4 address.
+ */
+export function splitWords(name: string): string[] {
+  const normalized = name.replace(/IPv([46])/g, 'Ipv$1');
+  const words = normalized.match(/[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g) ?? [];
+  return words.map((word) => word.toLowerCase());
+}
+
+export interface NameMatcher {
+  /** The kind a name denotes, if any of its whole-word phrases names an identifier. */
+  match(name: string): Kind | undefined;
+}
+
+interface MatcherOptions {
+  readonly extra?: readonly { readonly name: string; readonly kind: Kind }[];
+  readonly ignore?: readonly string[];
+}
+
+/** Builds a matcher from the catalog's phrases plus user-supplied names; ignored names and words never match. */
+export function createNameMatcher(options: MatcherOptions = {}): NameMatcher {
+  const phrases: NamePhrase[] = [...NAME_PHRASES];
+  for (const { name, kind } of options.extra ?? []) {
+    const words = splitWords(name);
+    if (words.length > 0) phrases.unshift({ words, kind });
+  }
+  // Longer phrases first, so `session id` wins over a shorter overlap.
+  phrases.sort((a, b) => b.words.length - a.words.length);
+  const ignoredNames = new Set((options.ignore ?? []).map((name) => name.toLowerCase()));
+  const ignoredPhrases = (options.ignore ?? []).map(splitWords).filter((words) => words.length > 0);
+  const notAfter = new Set(NAME_NOT_AFTER);
+  const notBefore = new Set(NAME_NOT_BEFORE);
+  const cache = new Map<string, Kind | undefined>();
+
+  function compute(name: string): Kind | undefined {
+    if (ignoredNames.has(name.toLowerCase())) return undefined;
+    const words = splitWords(name);
+    if (ignoredPhrases.some((phrase) => containsPhrase(words, phrase))) return undefined;
+    for (const phrase of phrases) {
+      const n = phrase.words.length;
+      for (let i = 0; i + n <= words.length; i++) {
+        if (!phrase.words.every((word, j) => words[i + j] === word)) continue;
+        const before = words[i - 1];
+        const after = words[i + n];
+        if (before !== undefined && (notAfter.has(before) || phrase.notAfter?.includes(before))) continue;
+        if (after !== undefined && notBefore.has(after)) continue;
+        return phrase.kind;
+      }
+    }
+    return undefined;
+  }
+
+  return {
+    match(name: string): Kind | undefined {
+      if (cache.has(name)) return cache.get(name);
+      const kind = compute(name);
+      cache.set(name, kind);
+      return kind;
+    },
+  };
+}
+
+function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((word, j) => words[i + j] === word)) return true;
+  }
+  return false;
+}

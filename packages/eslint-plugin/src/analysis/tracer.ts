@@ -1,0 +1,1008 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  CALL_SOURCES,
+  DECORATOR_SOURCES,
+  GLOBAL_OBJECT_NAMES,
+  HANDLER_PROPERTY_NAMES,
+  HANDLER_REGISTRATION_METHODS,
+  HEADER_LOOKUP_METHODS,
+  KEYED_HASH_FACTORIES,
+  LAMBDA_EVENT_NAMES,
+  LAMBDA_PATH_PREFIXES,
+  NESTED_REQUEST_MEMBERS,
+  REQUEST_NAMES,
+  REQUEST_TYPES,
+  RUNTIME_SANITIZER_EXPORTS,
+  SANITIZER_NAME_PREFIXES,
+  SANITIZER_NAME_STARTS,
+  UNKEYED_HASH_FACTORIES,
+  type Kind,
+} from '../catalog';
+import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, staticString, unwrap } from './ast';
+import { splitWords } from './names';
+import { forLoopOf, patternPath, type Resolver } from './resolve';
+import { headerKind, type Settings } from './settings';
+import type { TypeFacts } from './types';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** One identifier a value can carry, and where it came from. */
+export interface Carried {
+  readonly kind: Kind;
+  /** The source expression as written (or as reached through aliases: `req.headers['user-agent']`). */
+  readonly originText: string;
+  readonly origin: Node;
+  /** Reached the sink through an unkeyed hash (`createHash(…).update(ip).digest()`). */
+  readonly unkeyedHash?: boolean;
+}
+
+/** What a value carries. */
+export interface Trace {
+  readonly carried: readonly Carried[];
+  /** The value may hold data from somewhere the analysis cannot see (then names speak for it). */
+  readonly opaque: boolean;
+  /** Sub-expressions the value flowed through, to find the narrowest carrier. */
+  readonly via: readonly Node[];
+}
+
+/** Identity of a finding within one sink call: kind, origin, and whether it went through an unkeyed hash. */
+export function carriedKey(carried: Carried): string {
+  return `${carried.kind}\u0000${carried.originText}\u0000${carried.unkeyedHash ? 'hash' : ''}`;
+}
+
+const NOTHING: Trace = { carried: [], opaque: false, via: [] };
+const OPAQUE: Trace = { carried: [], opaque: true, via: [] };
+
+/** Bounds: recursion depth of one query, and nesting of local function calls followed with their arguments. */
+const MAX_DEPTH = 80;
+const MAX_CALL_DEPTH = 3;
+
+/** Methods whose result is (part of) the receiver: string and array reshaping. */
+const TRANSPARENT_METHODS = new Set([
+  'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd',
+  'split', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'concat', 'padStart', 'padEnd', 'at', 'charAt',
+  'normalize', 'join', 'map', 'filter', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted', 'toReversed', 'find',
+  'findLast', 'pop', 'shift', 'valueOf', 'toJSON', 'repeat', 'match', 'matchAll', 'values', 'entries', 'then',
+  'toLocaleString', 'get', 'getAll',
+]);
+/** Transparent methods whose arguments flow into the result too. */
+const ARGUMENT_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll', 'padStart', 'padEnd']);
+/** Methods whose result only tests the receiver: a boolean or a position. */
+const TEST_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'has', 'test', 'indexOf', 'lastIndexOf', 'localeCompare', 'some', 'every',
+  'findIndex', 'findLastIndex', 'hasOwnProperty', 'isValid', 'equals', 'search', 'codePointAt', 'charCodeAt',
+  'setItem', 'removeItem', 'clear', 'delete', 'set', 'add', 'forEach', 'keys',
+]);
+/** Properties that measure rather than hold. */
+const MEASURE_PROPERTIES = new Set(['length', 'size']);
+/** Global functions whose result carries their arguments. */
+const TRANSPARENT_FUNCTIONS = new Set([
+  'JSON.stringify', 'String', 'Number', 'encodeURIComponent', 'encodeURI', 'escape', 'structuredClone', 'Array.from',
+  'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.assign', 'Promise.resolve',
+  'Buffer.from', 'Error', 'TypeError', 'RangeError', 'AggregateError', 'String.raw',
+]);
+/** Global functions whose result only tests or measures. */
+const TEST_FUNCTIONS = new Set([
+  'Boolean', 'isNaN', 'isFinite', 'Array.isArray', 'Number.isInteger', 'Number.isNaN', 'Number.isFinite',
+  'Number.isSafeInteger', 'Object.keys', 'Object.getOwnPropertyNames', 'Reflect.has', 'Date', 'Date.now',
+]);
+/** `util` exports that format their arguments into a string. */
+const UTIL_FORMATTERS = new Set(['format', 'formatWithOptions', 'inspect']);
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
+
+type Step = { readonly name: string; readonly call?: undefined } | { readonly name?: undefined; readonly call: TSESTree.CallExpression };
+
+interface AccessStep {
+  readonly step: Step;
+  /** Cumulative text up to and including this step. */
+  readonly text: string;
+  /** The syntax node that ends with this step, when it is part of the expression being traced. */
+  readonly node: Node | undefined;
+}
+
+type Base =
+  | { readonly type: 'request' }
+  | { readonly type: 'lambda' }
+  | { readonly type: 'global'; readonly name: string }
+  | { readonly type: 'import'; readonly module: string; readonly path: readonly string[] }
+  | { readonly type: 'value'; readonly kind: Kind }
+  | { readonly type: 'headers' }
+  | { readonly type: 'none' };
+
+interface Access {
+  readonly base: Base;
+  readonly baseText: string;
+  readonly baseNode: Node;
+  readonly steps: readonly AccessStep[];
+  /** Reached through an alias: texts are rendered, not copied from the source. */
+  readonly aliased: boolean;
+}
+
+/** A source match: the kind and the index of the step it ends at (-1: the base itself). */
+type Match = { readonly status: 'source'; readonly kind: Kind; readonly at: number } | { readonly status: 'none' } | { readonly status: 'unknown' };
+
+const NONE: Match = { status: 'none' };
+const UNKNOWN: Match = { status: 'unknown' };
+
+interface Binding {
+  readonly value: Node | undefined;
+  readonly steps: readonly string[];
+  readonly defaults: readonly Node[];
+  readonly env: Env | undefined;
+}
+
+interface Env {
+  readonly bindings: ReadonlyMap<Variable, Binding>;
+  readonly depth: number;
+}
+
+/**
+ * The one tracer: which identifier kinds can an expression carry, and
+ * where did each come from? Memoized per node (for queries outside local
+ * function calls), cycle-safe and depth-bounded.
+ */
+export class Tracer {
+  private readonly memo = new Map<Node, Trace>();
+  private readonly active = new Map<Node, Set<Env | undefined>>();
+  private readonly baseMemo = new Map<Node, Base | null>();
+  private depth = 0;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly settings: Settings,
+    private readonly resolver: Resolver,
+    private readonly types: TypeFacts | undefined,
+  ) {}
+
+  /** What this expression can carry. */
+  trace(node: Node, env?: Env): Trace {
+    if (!env) {
+      const memo = this.memo.get(node);
+      if (memo) return memo;
+    }
+    if (this.depth >= MAX_DEPTH) return NOTHING;
+    let envs = this.active.get(node);
+    if (envs?.has(env)) return NOTHING; // a cycle: this query is already being answered
+    if (!envs) {
+      envs = new Set();
+      this.active.set(node, envs);
+    }
+    envs.add(env);
+    this.depth++;
+    let result: Trace;
+    try {
+      result = this.types?.isClassified(node) ? NOTHING : this.compute(node, env);
+    } finally {
+      this.depth--;
+      envs.delete(env);
+    }
+    if (!env) this.memo.set(node, result);
+    return result;
+  }
+
+  /** The narrowest sub-expression of `node` that carries this finding (the place to report and to wrap). */
+  narrowest(node: Node, carried: Carried): Node {
+    const key = carriedKey(carried);
+    let current = node;
+    for (let guard = 0; guard < 100; guard++) {
+      const inner = unwrap(current);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+        const property = inner.properties.find(
+          (candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.key === carried.origin,
+        );
+        if (property?.type === AST_NODE_TYPES.Property) return property.value;
+      }
+      const next = this.trace(current).via.find((child) => this.trace(child).carried.some((c) => carriedKey(c) === key));
+      if (!next) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  private compute(node: Node, env: Env | undefined): Trace {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.traceIdentifier(node, env);
+      case AST_NODE_TYPES.ThisExpression:
+      case AST_NODE_TYPES.Super:
+        return OPAQUE;
+      case AST_NODE_TYPES.MemberExpression:
+        return this.traceMember(node, env);
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return this.traceCall(node, env);
+      case AST_NODE_TYPES.TemplateLiteral:
+        return this.union(node.expressions, env);
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        return { ...this.union(node.quasi.expressions, env), opaque: true };
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? this.union([node.left, node.right], env) : NOTHING;
+      case AST_NODE_TYPES.LogicalExpression:
+        // `a && b` yields `b` or a falsy `a`; `||` and `??` yield either.
+        return node.operator === '&&' ? this.union([node.right], env) : this.union([node.left, node.right], env);
+      case AST_NODE_TYPES.ConditionalExpression:
+        // The test decides, it does not flow.
+        return this.union([node.consequent, node.alternate], env);
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        return this.union([node.argument], env);
+      case AST_NODE_TYPES.YieldExpression:
+        return node.argument ? this.union([node.argument], env) : NOTHING;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        return this.union([node.expression], env);
+      case AST_NODE_TYPES.SequenceExpression: {
+        const last = node.expressions[node.expressions.length - 1];
+        return last ? this.union([last], env) : NOTHING;
+      }
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (node.operator === '=') return this.union([node.right], env);
+        if (node.operator === '+=' || node.operator === '||=' || node.operator === '??=') {
+          return this.union([node.left, node.right], env);
+        }
+        if (node.operator === '&&=') return this.union([node.right], env);
+        return NOTHING;
+      case AST_NODE_TYPES.ArrayExpression:
+        return this.union(
+          node.elements.filter((element): element is NonNullable<typeof element> => element !== null),
+          env,
+        );
+      case AST_NODE_TYPES.ObjectExpression:
+        return this.traceObject(node, env);
+      default:
+        // Literals, functions, classes, unary/update operators (`!x`, `typeof x`), JSX: nothing flows.
+        return NOTHING;
+    }
+  }
+
+  private union(children: readonly Node[], env: Env | undefined, via: readonly Node[] = children): Trace {
+    return merge(
+      children.map((child) => this.trace(child, env)),
+      via,
+    );
+  }
+
+  /** Names speak for values the analysis cannot see: `clientIp`, `user.email`, `{ sessionId: … }`, `getUserId()`. */
+  private named(trace: Trace, name: string | undefined, origin: Node, originText?: string): Trace {
+    if (!trace.opaque || trace.carried.length > 0 || name === undefined) return trace;
+    const kind = this.settings.names.match(name);
+    if (!kind) return trace;
+    return { carried: [{ kind, origin, originText: originText ?? this.text(origin) }], opaque: true, via: trace.via };
+  }
+
+  private text(node: Node): string {
+    return compactText(this.sourceCode.getText(node));
+  }
+
+  // ── identifiers ────────────────────────────────────────────────────────
+
+  private traceIdentifier(node: TSESTree.Identifier, env: Env | undefined): Trace {
+    const variable = this.resolver.variableOf(node);
+    const binding = variable ? env?.bindings.get(variable) : undefined;
+    if (binding) return { ...this.traceBinding(binding), via: [] };
+    const base = this.baseOf(node);
+    if (base) return this.classify({ base, baseText: node.name, baseNode: node, steps: [], aliased: false }, node);
+    if (!variable || variable.defs.length === 0) {
+      if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return NOTHING;
+      return this.named(OPAQUE, node.name, node);
+    }
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'Variable':
+        return this.named(this.traceVariable(variable, env), node.name, node);
+      case 'Parameter':
+        return this.named(this.traceParameter(def.node as FunctionNode, def.name, env), node.name, node);
+      case 'ImportBinding':
+      case 'CatchClause':
+      case 'ImplicitGlobalVariable':
+        return this.named(OPAQUE, node.name, node);
+      default:
+        // Functions, classes, enums, namespaces: not data.
+        return NOTHING;
+    }
+  }
+
+  private traceBinding(binding: Binding): Trace {
+    const traces = binding.defaults.map((value) => this.trace(value, binding.env));
+    if (binding.value) {
+      traces.push(
+        binding.steps.length > 0
+          ? this.traceAccess(binding.value, binding.steps, binding.value, binding.env, false)
+          : this.trace(binding.value, binding.env),
+      );
+    } else if (traces.length === 0) {
+      return NOTHING;
+    }
+    return merge(traces, []);
+  }
+
+  private traceVariable(variable: Variable, env: Env | undefined): Trace {
+    const traces: Trace[] = [];
+    for (const reference of variable.references) {
+      const identifier = reference.identifier as Node;
+      if (reference.isWrite()) {
+        const value = reference.writeExpr;
+        if (!value) continue;
+        const pattern = patternPath(identifier);
+        const loop = forLoopOf(identifier);
+        if (loop?.type === AST_NODE_TYPES.ForInStatement) continue; // keys, not values
+        const steps = loop ? ['*', ...pattern.steps] : pattern.steps;
+        for (const fallback of pattern.defaults) traces.push(this.trace(fallback, env));
+        traces.push(steps.length > 0 ? this.traceAccess(value, steps, value, env, false) : this.trace(value, env));
+        continue;
+      }
+      // Writes into the object the variable holds: `meta.ip = req.ip`, `Object.assign(meta, …)`, `list.push(…)`.
+      const parent = identifier.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === identifier &&
+        parent.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.parent.left === parent
+      ) {
+        traces.push(this.trace(parent.parent.right, env));
+      } else if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === identifier &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent &&
+        ['push', 'unshift', 'set', 'add'].includes(propertyName(parent) ?? '')
+      ) {
+        const args = parent.parent.arguments;
+        traces.push(this.union(propertyName(parent) === 'set' ? args.slice(1) : args, env));
+      } else if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments[0] === identifier &&
+        dottedPath(parent.callee) === 'Object.assign'
+      ) {
+        traces.push(this.union(parent.arguments.slice(1), env));
+      }
+    }
+    return merge(traces, []);
+  }
+
+  private traceParameter(fn: FunctionNode, name: TSESTree.BindingName, env: Env | undefined): Trace {
+    const index = fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
+    if (index < 0) return OPAQUE;
+    const pattern = patternPath(name);
+    const traces = pattern.defaults.map((fallback) => this.trace(fallback, env));
+    const parent = fn.parent;
+    // Callbacks of array methods and promises: `req.ips.forEach((ip) => …)`, `p.then((v) => …)`.
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const callee = unwrap(parent.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method !== undefined && index === 0) {
+        if (ELEMENT_CALLBACK_METHODS.has(method)) {
+          traces.push(this.traceAccess(callee.object, ['*', ...pattern.steps], callee.object, env, false));
+          return merge(traces, []);
+        }
+        if (method === 'then') {
+          traces.push(
+            pattern.steps.length > 0
+              ? this.traceAccess(callee.object, pattern.steps, callee.object, env, false)
+              : this.trace(callee.object, env),
+          );
+          return merge(traces, []);
+        }
+      }
+    }
+    const { calls, complete } = this.resolver.callSitesOf(fn);
+    for (const call of calls) {
+      const spreadBefore = call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
+      if (spreadBefore) {
+        traces.push(OPAQUE);
+        continue;
+      }
+      const arg = call.arguments[index];
+      if (!arg) continue;
+      traces.push(pattern.steps.length > 0 ? this.traceAccess(arg, pattern.steps, arg, env, false) : this.trace(arg, env));
+    }
+    if (!complete) traces.push(OPAQUE);
+    return merge(traces, []);
+  }
+
+  // ── members and access paths ───────────────────────────────────────────
+
+  private traceMember(node: TSESTree.MemberExpression, env: Env | undefined): Trace {
+    const name = propertyName(node);
+    if (name !== undefined && MEASURE_PROPERTIES.has(name)) return NOTHING;
+    return this.traceAccess(node.object, [name ?? '*'], node, env, true);
+  }
+
+  /**
+   * `object` then `steps` (property names, `*` for any): through a source
+   * path, a local object literal, or whatever `object` carries.
+   */
+  private traceAccess(object: Node, steps: readonly string[], origin: Node, env: Env | undefined, direct: boolean): Trace {
+    const last = steps[steps.length - 1];
+    const lastName = last === '*' ? undefined : last;
+    const access = this.accessOf(object, env);
+    if (access) {
+      const extended = direct
+        ? this.extend(access, { name: steps[0]! }, origin)
+        : steps.reduce<Access>((acc, name) => this.extend(acc, { name }, undefined, true), access);
+      return this.classify(extended, origin);
+    }
+    const fallbackText = direct ? this.text(origin) : `${this.text(object)}${steps.map((s) => (s === '*' ? '[…]' : renderSegment(s))).join('')}`;
+    const literal = this.literalValues(object, steps[0]!, env);
+    if (literal) {
+      const traces = literal.map((value) =>
+        steps.length > 1 ? this.traceAccess(value, steps.slice(1), value, env, false) : this.trace(value, env),
+      );
+      return this.named(merge(traces, []), lastName, origin, fallbackText);
+    }
+    const whole = this.trace(object, env);
+    if (whole.carried.length > 0) return { carried: whole.carried, opaque: whole.opaque, via: direct ? [object] : [] };
+    return this.named(whole.opaque ? OPAQUE : NOTHING, lastName, origin, fallbackText);
+  }
+
+  /** Values a local object literal holds under `key` (literal properties, later `obj.key = …` writes), if it is one. */
+  private literalValues(object: Node, key: string, env: Env | undefined): Node[] | undefined {
+    const inner = unwrap(object);
+    let literal: TSESTree.ObjectExpression | undefined;
+    let variable: Variable | undefined;
+    if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+      literal = inner;
+    } else if (inner.type === AST_NODE_TYPES.Identifier) {
+      variable = this.resolver.variableOf(inner);
+      if (variable && env?.bindings.has(variable)) return undefined;
+      const single = this.resolver.singleValue(inner);
+      const value = single && single.pattern.steps.length === 0 ? unwrap(single.value) : undefined;
+      if (value?.type === AST_NODE_TYPES.ObjectExpression) literal = value;
+    }
+    if (!literal) return undefined;
+    const values: Node[] = [];
+    for (const property of literal.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        // `{ ...other }`: the key may come from the spread value; let the whole object answer.
+        return undefined;
+      }
+      const name = keyName(property);
+      if (name === key || name === undefined || key === '*') values.push(property.value);
+    }
+    if (variable) {
+      for (const reference of variable.references) {
+        const parent = (reference.identifier as Node).parent;
+        if (
+          parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === reference.identifier &&
+          parent.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+          parent.parent.left === parent
+        ) {
+          const name = propertyName(parent);
+          if (name === key || name === undefined || key === '*') values.push(parent.parent.right);
+        }
+      }
+    }
+    return values;
+  }
+
+  private extend(access: Access, step: Step, node: Node | undefined, rendered = access.aliased): Access {
+    const previous = access.steps.length > 0 ? access.steps[access.steps.length - 1]!.text : access.baseText;
+    let text: string;
+    if (!rendered && node) {
+      text = this.text(node);
+    } else if (step.call) {
+      text = `${previous}(${step.call.arguments.map((arg) => this.text(arg)).join(', ')})`;
+    } else {
+      text = `${previous}${step.name === '*' ? '[…]' : renderSegment(step.name)}`;
+    }
+    return { ...access, steps: [...access.steps, { step, text, node }], aliased: access.aliased || rendered };
+  }
+
+  /**
+   * The access path an expression reads: a base (request-like object,
+   * browser global, import, decorated parameter) and the steps after it,
+   * following constant aliases and destructuring.
+   */
+  private accessOf(expression: Node, env: Env | undefined): Access | undefined {
+    const node = unwrap(expression);
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.accessOf(node.argument, env);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.resolver.variableOf(node);
+        const binding = variable ? env?.bindings.get(variable) : undefined;
+        if (binding) {
+          if (!binding.value) return undefined;
+          const inner = this.accessOf(binding.value, binding.env);
+          return inner ? this.alias(inner, binding.steps) : undefined;
+        }
+        const base = this.baseOf(node);
+        if (base) return { base, baseText: node.name, baseNode: node, steps: [], aliased: false };
+        const single = this.resolver.singleValue(node);
+        if (!single || this.depth >= MAX_DEPTH) return undefined;
+        this.depth++;
+        try {
+          const inner = this.accessOf(single.value, env);
+          return inner ? this.alias(inner, single.pattern.steps) : undefined;
+        } finally {
+          this.depth--;
+        }
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const object = this.accessOf(node.object, env);
+        return object ? this.extend(object, { name: propertyName(node) ?? '*' }, node) : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const target = this.accessOf(callee, env);
+        return target ? this.extend(target, { call: node }, node) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** An access reached through an alias: its nodes lie elsewhere, and its texts are rendered from here on. */
+  private alias(access: Access, steps: readonly string[]): Access {
+    const detached: Access = {
+      ...access,
+      steps: access.steps.map((step) => ({ ...step, node: undefined })),
+      aliased: true,
+    };
+    return steps.reduce<Access>((acc, name) => this.extend(acc, { name }, undefined, true), detached);
+  }
+
+  // ── bases: what an identifier is, before any property is read ─────────
+
+  private baseOf(identifier: TSESTree.Identifier): Base | undefined {
+    const memo = this.baseMemo.get(identifier);
+    if (memo !== undefined) return memo ?? undefined;
+    const base = this.computeBase(identifier);
+    this.baseMemo.set(identifier, base ?? null);
+    return base;
+  }
+
+  private computeBase(identifier: TSESTree.Identifier): Base | undefined {
+    const variable = this.resolver.variableOf(identifier);
+    if (!variable || variable.defs.length === 0) {
+      const name = identifier.name;
+      if (GLOBAL_OBJECT_NAMES.includes(name) || this.settings.globals.some((global) => global.steps[0] === name)) {
+        return { type: 'global', name };
+      }
+      return undefined;
+    }
+    const def = variable.defs[0]!;
+    if (def.type === 'Parameter') {
+      const name = def.name as Node;
+      const pattern = patternPath(name);
+      if (pattern.steps.length > 0) return undefined;
+      const fn = def.node as FunctionNode;
+      const decorated = this.decoratorBase(name, pattern.root);
+      if (decorated) return decorated;
+      const paramName = name.type === AST_NODE_TYPES.Identifier ? name.name : '';
+      if (REQUEST_NAMES.includes(paramName)) return { type: 'request' };
+      if (this.declaredRequestType(name)) return { type: 'request' };
+      const index = fn.params.indexOf(pattern.root as TSESTree.Parameter);
+      if (index >= 0 && this.handlerRequestIndex(fn) === index) return { type: 'request' };
+      if (this.types?.isRequest(identifier)) return { type: 'request' };
+      if (LAMBDA_EVENT_NAMES.includes(paramName) || (index === 0 && this.isLambdaHandler(fn))) return { type: 'lambda' };
+      return undefined;
+    }
+    if (def.type === 'ImportBinding' || def.type === 'Variable') {
+      const origin = this.resolver.importOf(identifier);
+      if (origin) return { type: 'import', module: origin.module, path: origin.path };
+      if (def.type === 'Variable' && this.types?.isRequest(identifier)) return { type: 'request' };
+    }
+    return undefined;
+  }
+
+  /** NestJS parameter decorators: `@Ip()`, `@Headers('user-agent')`, `@Req()`, `@Session()`. */
+  private decoratorBase(name: Node, root: Node): Base | undefined {
+    const holders = [name, root, root.parent].filter((node): node is Node => node !== undefined);
+    for (const holder of holders) {
+      const decorators = (holder as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+      for (const decorator of decorators) {
+        const expression = unwrap(decorator.expression);
+        const call = expression.type === AST_NODE_TYPES.CallExpression ? expression : undefined;
+        const decoratorName = call ? calleeName(call) : expression.type === AST_NODE_TYPES.Identifier ? expression.name : undefined;
+        const entry = DECORATOR_SOURCES.find((source) => source.name === decoratorName);
+        if (!entry) continue;
+        if (entry.kind === 'request-like') return { type: 'request' };
+        if (entry.kind === 'header') {
+          const header = staticString(call?.arguments[0]);
+          if (header === undefined) return { type: 'headers' };
+          const kind = headerKind(this.settings, header) ?? this.settings.names.match(header);
+          return kind ? { type: 'value', kind } : { type: 'none' };
+        }
+        return { type: 'value', kind: entry.kind };
+      }
+    }
+    return undefined;
+  }
+
+  /** A parameter annotated with a known request type: `req: express.Request`, `ctx: Koa.Context`. */
+  private declaredRequestType(name: Node): boolean {
+    const annotation = (name as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const typeName = annotation.typeName;
+    let simple: string | undefined;
+    let qualifier: TSESTree.Node | undefined;
+    if (typeName.type === AST_NODE_TYPES.Identifier) {
+      simple = typeName.name;
+    } else if (typeName.type === AST_NODE_TYPES.TSQualifiedName) {
+      simple = typeName.right.name;
+      qualifier = typeName.left;
+    }
+    const entry = REQUEST_TYPES.find((candidate) => candidate.name === simple);
+    if (!entry) return false;
+    if (entry.modules === null) return true;
+    const source = qualifier ?? typeName;
+    const origin = source.type === AST_NODE_TYPES.Identifier ? this.resolver.importOf(source) : undefined;
+    return origin !== undefined && entry.modules.some((module) => origin.module === module || origin.module.startsWith(`${module}/`));
+  }
+
+  /**
+   * The index of the request parameter when the function is a route or
+   * middleware handler (`app.get('/x', (req, res) => …)`, `app.use(fn)`,
+   * `server.route({ handler })`), else -1.
+   */
+  private handlerRequestIndex(fn: FunctionNode): number {
+    const requestIndex = fn.params.length >= 4 ? 1 : 0; // Express error middleware: (err, req, res, next)
+    if (this.inHandlerPosition(fn)) return requestIndex;
+    let name: TSESTree.Identifier | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
+    else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) name = fn.parent.id;
+    const variable = name ? this.resolver.variableOf(name) : undefined;
+    for (const reference of variable?.references ?? []) {
+      if (this.inHandlerPosition(reference.identifier as Node)) return requestIndex;
+    }
+    return -1;
+  }
+
+  private inHandlerPosition(node: Node): boolean {
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
+      return HANDLER_PROPERTY_NAMES.includes(keyName(parent) ?? '');
+    }
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      return false;
+    }
+    const method = calleeName(parent);
+    if (method === undefined) return false;
+    if (method === 'on') return staticString(parent.arguments[0]) === 'request';
+    if (!HANDLER_REGISTRATION_METHODS.includes(method)) return false;
+    if (['use', 'createServer', 'addHook', 'middleware', 'handle'].includes(method)) return true;
+    // Verbs double as getters (`map.get(k, fn)`): require a route path first.
+    const first = parent.arguments[0] ? unwrap(parent.arguments[0]) : undefined;
+    if (!first || first === node) return false;
+    const path = staticString(first);
+    return (
+      (path !== undefined && /^[/*]/.test(path)) ||
+      first.type === AST_NODE_TYPES.TemplateLiteral ||
+      (first.type === AST_NODE_TYPES.Literal && 'regex' in first) ||
+      first.type === AST_NODE_TYPES.ArrayExpression
+    );
+  }
+
+  /** `export const handler = async (event) => …`, `exports.handler = …`: an AWS Lambda handler. */
+  private isLambdaHandler(fn: FunctionNode): boolean {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return fn.id?.name === 'handler' && fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration;
+    }
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+      return parent.id.name === 'handler' && parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+    }
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+      const target = dottedPath(parent.left);
+      return target === 'exports.handler' || target === 'module.exports.handler';
+    }
+    return false;
+  }
+
+  // ── classification of an access path ───────────────────────────────────
+
+  private classify(access: Access, origin: Node): Trace {
+    const steps = access.steps.map((entry) => entry.step);
+    const match = this.match(access.base, steps);
+    if (match.status === 'source') {
+      const at = match.at >= 0 ? access.steps[match.at] : undefined;
+      const originNode = at?.node ?? (match.at < 0 ? access.baseNode : origin);
+      const originText = at ? at.text : access.baseText;
+      const via = at?.node && at.node !== origin ? [at.node] : [];
+      return { carried: [{ kind: match.kind, origin: originNode, originText }], opaque: false, via };
+    }
+    if (match.status === 'none') return NOTHING;
+    // Unknown: a name may still speak for it (`req.body.email`, `config.apiKey.trim()`).
+    let index = steps.length - 1;
+    while (index >= 1 && steps[index]!.call && TRANSPARENT_METHODS.has(steps[index - 1]!.name ?? '')) index -= 2;
+    if (index >= 0 && steps[index]!.call) index -= 1; // `getUserId()`: the method's name
+    const named = index >= 0 ? steps[index]!.name : access.base.type === 'import' ? undefined : access.baseText;
+    const last = access.steps[access.steps.length - 1];
+    const text = last ? last.text : access.baseText;
+    return this.named(OPAQUE, named === '*' ? undefined : named, origin, text);
+  }
+
+  private match(base: Base, steps: readonly Step[]): Match {
+    switch (base.type) {
+      case 'request':
+        return this.matchRequest(steps, 0);
+      case 'lambda':
+        return steps[0]?.name !== undefined && LAMBDA_PATH_PREFIXES.includes(steps[0].name) ? this.matchRequest(steps, 0) : UNKNOWN;
+      case 'headers':
+        return this.matchHeaders(steps, 0, -1);
+      case 'value':
+        return this.deep(base.kind, true, steps, 0, -1);
+      case 'global':
+        return this.matchGlobal(base.name, steps);
+      case 'import':
+        return this.matchImport(base, steps);
+      case 'none':
+        return NONE;
+    }
+  }
+
+  private matchRequest(steps: readonly Step[], offset: number): Match {
+    const rest = steps.slice(offset);
+    if (rest.length === 0) return { status: 'source', kind: 'request', at: offset - 1 };
+    const first = rest[0]!.name;
+    if (first === undefined) return UNKNOWN;
+    if (NESTED_REQUEST_MEMBERS.includes(first)) return this.matchRequest(steps, offset + 1);
+    if (first === 'headers' || first === 'multiValueHeaders') return this.matchHeaders(steps, offset + 1, offset);
+    for (const lookup of HEADER_LOOKUP_METHODS) {
+      if (lookup === 'headers.get') continue;
+      if (first === lookup && rest[1]?.call) return this.headerByArgument(rest[1].call, steps, offset + 1);
+    }
+    if (first === 'cookies' && rest[1]?.name === 'get' && rest[2]?.call) {
+      return this.deep('cookie', true, steps, offset + 3, offset + 2);
+    }
+    for (const { steps: path, source } of this.settings.memberSources) {
+      if (path.length <= rest.length && path.every((name, i) => rest[i]!.name === name)) {
+        const at = offset + path.length - 1;
+        return this.deep(source.kind, source.deep, steps, at + 1, at);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** A header bag (`req.headers`, Next.js `headers()`, `@Headers()`): by name, by `.get(name)`, or all of it. */
+  private matchHeaders(steps: readonly Step[], offset: number, wholeAt: number): Match {
+    const first = steps[offset];
+    if (!first) return { status: 'source', kind: 'request', at: wholeAt };
+    if (first.name === undefined || first.name === '*') return UNKNOWN;
+    if (first.name === 'get' && steps[offset + 1]?.call) return this.headerByArgument(steps[offset + 1]!.call!, steps, offset + 1);
+    if (MEASURE_PROPERTIES.has(first.name) || TEST_METHODS.has(first.name)) return NONE;
+    const kind = headerKind(this.settings, first.name) ?? this.settings.names.match(first.name);
+    return kind ? this.deep(kind, true, steps, offset + 1, offset) : NONE;
+  }
+
+  private headerByArgument(call: TSESTree.CallExpression, steps: readonly Step[], callIndex: number): Match {
+    const name = staticString(call.arguments[0]);
+    if (name === undefined) return UNKNOWN;
+    const kind = headerKind(this.settings, name) ?? this.settings.names.match(name);
+    return kind ? this.deep(kind, true, steps, callIndex + 1, callIndex) : NONE;
+  }
+
+  private matchGlobal(name: string, steps: readonly Step[]): Match {
+    const names: (string | undefined)[] = [name, ...steps.map((step) => step.name)];
+    let skip = 0;
+    while (skip < names.length && GLOBAL_OBJECT_NAMES.includes(names[skip] ?? '')) skip++;
+    for (const global of this.settings.globals) {
+      if (global.steps.every((part, i) => names[skip + i] === part)) {
+        // `at` counts steps after the base name; the base is index -1.
+        const at = skip + global.steps.length - 2;
+        if (at + 1 > steps.length) continue;
+        return this.deep(global.kind, global.deep, steps, at + 1, at);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private matchImport(base: { module: string; path: readonly string[] }, steps: readonly Step[]): Match {
+    for (const source of CALL_SOURCES) {
+      if (source.module !== base.module) continue;
+      const expected = [...(source.export === 'default' ? [] : [source.export]), ...(source.method ? [source.method] : [])];
+      const names = [...base.path];
+      let index = 0;
+      while (names.length < expected.length && steps[index]?.name !== undefined) names.push(steps[index++]!.name!);
+      if (names.length !== expected.length || !names.every((name, i) => name === expected[i])) continue;
+      const call = steps[index];
+      if (!call?.call) continue;
+      if (source.result === 'headers') return this.matchHeaders(steps, index + 1, index);
+      return this.deep(source.kind, true, steps, index + 1, index);
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * The kind flows on into `steps[from…]` when the source is deep (or the
+   * next property is one it allows), unless they only measure or test it.
+   */
+  private deep(kind: Kind, deep: boolean | readonly string[], steps: readonly Step[], from: number, at: number): Match {
+    let index = from;
+    // Reshaping methods keep the value: `req.ip.trim()`, `req.cookies.sid.split('.')`.
+    while (steps[index]?.name !== undefined && TRANSPARENT_METHODS.has(steps[index]!.name!) && steps[index + 1]?.call) index += 2;
+    const rest = steps.slice(index);
+    for (let i = 0; i < rest.length; i++) {
+      const name = rest[i]!.name;
+      if (name !== undefined && MEASURE_PROPERTIES.has(name)) return NONE;
+      if (name !== undefined && TEST_METHODS.has(name) && rest[i + 1]?.call) return NONE;
+    }
+    if (rest.length === 0) return { status: 'source', kind, at };
+    if (deep === true) return { status: 'source', kind, at };
+    if (deep === false) return NONE;
+    return deep.includes(rest[0]!.name ?? '') ? { status: 'source', kind, at } : UNKNOWN;
+  }
+
+  // ── calls ──────────────────────────────────────────────────────────────
+
+  private traceCall(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env | undefined): Trace {
+    const callee = unwrap(node.callee);
+    if (this.isSanitizer(node)) return NOTHING;
+    const hash = this.hashChain(node);
+    if (hash) {
+      if (hash.keyed) return NOTHING;
+      const inner = this.union(hash.inputs, env, []);
+      return {
+        carried: inner.carried.map((carried) => (carried.kind === 'ip' ? { ...carried, unkeyedHash: true } : carried)),
+        opaque: false,
+        via: [],
+      };
+    }
+    const path = dottedPath(callee);
+    const isGlobalCall =
+      path !== undefined && callee.type !== AST_NODE_TYPES.ThisExpression && this.isGlobalRoot(callee);
+    if (isGlobalCall && TEST_FUNCTIONS.has(path)) return NOTHING;
+    if (isGlobalCall && TRANSPARENT_FUNCTIONS.has(path)) {
+      return this.union(path === 'JSON.stringify' ? node.arguments.slice(0, 1) : node.arguments, env);
+    }
+    const origin = this.resolver.importOf(callee);
+    if (origin && (origin.module === 'util' || origin.module === 'node:util') && UTIL_FORMATTERS.has(origin.path[0] ?? '')) {
+      return this.union(node.arguments, env);
+    }
+    if (node.type === AST_NODE_TYPES.NewExpression) return OPAQUE;
+    const fn = this.resolver.localFunction(callee);
+    if (fn && (env?.depth ?? 0) < MAX_CALL_DEPTH) return this.callLocal(fn, node, env);
+    const access = this.accessOf(node, env);
+    if (access) return this.classify(access, node);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(callee);
+      if (method !== undefined && TEST_METHODS.has(method)) return NOTHING;
+      if (method !== undefined && TRANSPARENT_METHODS.has(method)) {
+        return this.union([callee.object, ...(ARGUMENT_METHODS.has(method) ? node.arguments : [])], env);
+      }
+      const receiver = this.trace(callee.object, env);
+      if (receiver.carried.length > 0) {
+        if (/^(is|has|can|should)[A-Z]/.test(method ?? '')) return NOTHING;
+        return { carried: receiver.carried, opaque: true, via: [callee.object] };
+      }
+    }
+    return this.named(OPAQUE, calleeName(node), node);
+  }
+
+  private isGlobalRoot(callee: Node): boolean {
+    let root = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    return root.type === AST_NODE_TYPES.Identifier && this.resolver.isGlobal(root);
+  }
+
+  /** Follows a local function with its arguments bound to its parameters, and unions what it returns. */
+  private callLocal(fn: FunctionNode, call: TSESTree.CallExpression, env: Env | undefined): Trace {
+    const bindings = new Map<Variable, Binding>();
+    const bound: Node[] = [];
+    let spread = false;
+    for (const variable of this.sourceCode.getDeclaredVariables(fn)) {
+      const def = variable.defs.find((candidate) => candidate.type === 'Parameter');
+      if (!def) continue;
+      const name = def.name as Node;
+      const index = fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
+      if (index < 0) continue;
+      const pattern = patternPath(name);
+      if (call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) {
+        spread = true;
+        continue;
+      }
+      const arg = fn.params[index]?.type === AST_NODE_TYPES.RestElement ? undefined : call.arguments[index];
+      if (arg) bound.push(arg);
+      bindings.set(variable, { value: arg, steps: pattern.steps, defaults: pattern.defaults, env });
+    }
+    const inner: Env = { bindings, depth: (env?.depth ?? 0) + 1 };
+    const traces = this.resolver.returnsOf(fn).map((value) => this.trace(value, inner));
+    if (spread) traces.push(OPAQUE);
+    return merge(traces, bound);
+  }
+
+  /** Runtime exports, sanitizer names (`redact*`, `mask*`, …), names from the `sanitizers` option. */
+  private isSanitizer(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const callee = unwrap(node.callee);
+    const origin = this.resolver.importOf(callee);
+    if (origin && this.settings.runtimeModules.has(origin.module) && RUNTIME_SANITIZER_EXPORTS.includes(origin.path[0] ?? '')) {
+      return true;
+    }
+    const path = dottedPath(callee);
+    if (path !== undefined) {
+      for (const entry of this.settings.sanitizers) {
+        if (entry === path || (entry.endsWith('.*') && path.startsWith(entry.slice(0, -1))) || path.endsWith(`.${entry}`)) {
+          return true;
+        }
+      }
+    }
+    const names: string[] = [];
+    const name = calleeName(node);
+    if (name !== undefined) names.push(name);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrap(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier) names.push(object.name);
+    }
+    return names.some((candidate) => {
+      const first = splitWords(candidate)[0];
+      const lower = candidate.toLowerCase();
+      return (
+        (first !== undefined && SANITIZER_NAME_PREFIXES.includes(first)) ||
+        SANITIZER_NAME_STARTS.some((start) => lower.startsWith(start))
+      );
+    });
+  }
+
+  /**
+   * `createHmac(alg, key).update(x).digest()` (keyed) or
+   * `createHash(alg).update(x).digest()` (unkeyed): the chain's inputs.
+   */
+  private hashChain(node: TSESTree.CallExpression | TSESTree.NewExpression): { keyed: boolean; inputs: Node[] } | undefined {
+    const inputs: Node[] = [];
+    let current: Node = node;
+    for (let guard = 0; guard < 20; guard++) {
+      if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = unwrap(current.callee);
+      const name = calleeName(current);
+      if (name !== undefined && (KEYED_HASH_FACTORIES.includes(name) || UNKEYED_HASH_FACTORIES.includes(name))) {
+        return guard === 0 ? undefined : { keyed: KEYED_HASH_FACTORIES.includes(name), inputs };
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !['update', 'digest', 'copy'].includes(name ?? '')) return undefined;
+      if (name === 'update') inputs.push(...current.arguments);
+      current = unwrap(callee.object);
+    }
+    return undefined;
+  }
+
+  // ── objects ────────────────────────────────────────────────────────────
+
+  private traceObject(node: TSESTree.ObjectExpression, env: Env | undefined): Trace {
+    const traces: Trace[] = [];
+    const via: Node[] = [];
+    for (const property of node.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        traces.push(this.trace(property.argument, env));
+        via.push(property.argument);
+        continue;
+      }
+      if (property.kind !== 'init' || property.method) continue;
+      const value = property.value;
+      if (isFunction(value)) continue;
+      const valueTrace = this.trace(value, env);
+      via.push(value);
+      const key = keyName(property);
+      // `{ sessionId: lookup() }`: the key names what an opaque value holds.
+      traces.push(property.shorthand ? valueTrace : this.named(valueTrace, key, property.key, key));
+    }
+    return merge(traces, via);
+  }
+}
+
+/** Unions traces, one entry per finding identity. */
+function merge(traces: readonly Trace[], via: readonly Node[]): Trace {
+  if (traces.length === 0) return { carried: [], opaque: false, via };
+  if (traces.length === 1 && traces[0]!.via === via) return traces[0]!;
+  const seen = new Set<string>();
+  const carried: Carried[] = [];
+  let opaque = false;
+  for (const trace of traces) {
+    opaque ||= trace.opaque;
+    for (const entry of trace.carried) {
+      const key = carriedKey(entry);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      carried.push(entry);
+    }
+  }
+  return { carried, opaque, via };
+}

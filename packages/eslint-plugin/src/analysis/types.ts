@@ -1,0 +1,82 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { BRAND_TYPES, REQUEST_TYPE_MODULES, REQUEST_TYPES } from '../catalog';
+
+/** Answers from declared types, when the file was linted with type information (typed linting). */
+export interface TypeFacts {
+  /** Is the value's type one of the runtime's brands (`Redacted<T>`, `Pseudonymized`, `Classified<T>`)? */
+  isClassified(node: TSESTree.Node): boolean;
+  /** Is the value's declared type a known request type (`express.Request`, `FastifyRequest`, `IncomingMessage`…)? */
+  isRequest(node: TSESTree.Node): boolean;
+}
+
+interface Services {
+  program: ts.Program | null;
+  getTypeAtLocation?: (node: TSESTree.Node) => ts.Type;
+}
+
+/** Type facts for this file, or undefined when no type information is available. */
+export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts | undefined {
+  const services = sourceCode.parserServices as Partial<Services> | undefined;
+  const program = services?.program;
+  const getType = services?.getTypeAtLocation;
+  if (!program || !getType) return undefined;
+  const checker = program.getTypeChecker();
+  const brandNames = new Set(BRAND_TYPES);
+  const requestNames = new Set(REQUEST_TYPES.map((entry) => entry.name));
+
+  const typeOf = (node: TSESTree.Node): ts.Type | undefined => {
+    try {
+      return getType(node);
+    } catch {
+      // Nodes the TS program does not map (synthesized or malformed) have no type.
+      return undefined;
+    }
+  };
+
+  const isBrand = (type: ts.Type, depth: number): boolean => {
+    if (depth > 4) return false;
+    const alias = type.aliasSymbol?.getName();
+    if (alias !== undefined && brandNames.has(alias)) return true;
+    const symbol = type.getSymbol();
+    if (symbol && brandNames.has(symbol.getName())) return true;
+    if (type.isUnion()) return type.types.every((part) => isBrand(part, depth + 1) || isNullish(part));
+    if (type.isIntersection()) return type.types.some((part) => isBrand(part, depth + 1));
+    return false;
+  };
+
+  const declaredIn = (symbol: ts.Symbol): boolean => {
+    const name = checker.getFullyQualifiedName(symbol);
+    const files = (symbol.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile().fileName);
+    return REQUEST_TYPE_MODULES.some(
+      (module) =>
+        name.includes(`"${module}"`) ||
+        name.includes(`/${module}/`) ||
+        files.some((file) => file.includes(`/${module}/`) || file.includes(`/@types/${module}/`) || file.endsWith(`/${module}.d.ts`)),
+    );
+  };
+
+  return {
+    isClassified(node) {
+      const type = typeOf(node);
+      return type !== undefined && isBrand(type, 0);
+    },
+    isRequest(node) {
+      const type = typeOf(node);
+      if (!type) return false;
+      const candidates = type.isUnion() ? type.types.filter((part) => !isNullish(part)) : [type];
+      return (
+        candidates.length > 0 &&
+        candidates.every((part) => {
+          const symbol = part.aliasSymbol ?? part.getSymbol();
+          return symbol !== undefined && requestNames.has(symbol.getName()) && declaredIn(symbol);
+        })
+      );
+    },
+  };
+}
+
+function isNullish(type: ts.Type): boolean {
+  // TypeFlags.Undefined | TypeFlags.Null, without a runtime import of typescript.
+  return (type.flags & (32768 | 65536)) !== 0;
+}
