@@ -8,6 +8,10 @@ interface Place {
   readonly origin: string;
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Pipes would end a markdown table cell; code spans keep source text readable. */
 function cell(text: string): string {
   const clean = text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
@@ -42,7 +46,8 @@ export function formatInventory(scanResult: ScanResult): string {
 
   const lines = ['# Online identifier inventory', ''];
   lines.push(
-    `${scanResult.results.length} files scanned. Each row is a place where an online identifier reaches a log without being redacted, pseudonymised or classified for security (see POLICY.md).`,
+    `${scanResult.results.length} files scanned. The tables per kind list every place where an online identifier reaches a log ` +
+      'without being redacted, pseudonymised or classified for security; the last table lists the places the code already treats.',
     '',
   );
   const counts = countByKind(scanResult);
@@ -52,16 +57,47 @@ export function formatInventory(scanResult: ScanResult): string {
 
   for (const kind of counts.keys()) {
     const places = byKind.get(kind) ?? [];
-    lines.push(`## ${kind ? KINDS[kind].label : 'Other findings'} (${places.length})`, '');
+    lines.push(`## ${kind ? capitalize(KINDS[kind].label) : 'Other findings'} (${places.length})`, '');
     if (kind) lines.push(KINDS[kind].why, '');
     lines.push('| place | sink | origin |', '| --- | --- | --- |');
     for (const place of places) lines.push(`| ${place.where} | ${cell(place.sink)} | ${cell(place.origin)} |`);
     lines.push('');
   }
 
+  lines.push(...treatmentSection(scanResult));
   if (unchecked.length > 0) lines.push('## Files not checked', '', ...unchecked, '');
   if (scanResult.skipped.length > 0) {
     lines.push('## Files skipped', '', ...scanResult.skipped.map((skip) => `- \`${relative(scanResult.cwd, skip.filePath)}\`: ${skip.reason}`), '');
   }
   return lines.join('\n');
+}
+
+const TREATMENT_WORDS = { redact: 'redacted', pseudonymize: 'pseudonymised', classify: 'classified' } as const;
+
+/**
+ * Places that already call the runtime. Classified values are raw personal
+ * data kept on purpose, so they are listed first: those are the ones a
+ * privacy notice must mention.
+ */
+function treatmentSection(scanResult: ScanResult): string[] {
+  const treatments = [...scanResult.treatments].sort(
+    (a, b) => Number(b.treatment === 'classify') - Number(a.treatment === 'classify'),
+  );
+  if (treatments.length === 0) return [];
+  const classified = treatments.filter((treatment) => treatment.treatment === 'classify').length;
+  const lines = [
+    `## Treated in code (${treatments.length}, ${classified} classified)`,
+    '',
+    '| place | treatment | kind | value | reaches |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const treatment of treatments) {
+    const label = treatment.kind && treatment.kind in KINDS ? KINDS[treatment.kind as Kind].label : (treatment.kind ?? '');
+    const how = treatment.treatment === 'classify' ? `classified for ${treatment.purpose ?? 'security'}` : TREATMENT_WORDS[treatment.treatment];
+    lines.push(
+      `| ${relative(scanResult.cwd, treatment.filePath)}:${treatment.line} | ${how} | ${label} | ${cell(treatment.value)} | ${treatment.sink ? cell(treatment.sink) : ''} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }

@@ -45,6 +45,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       cwd: io.cwd,
       paths: command.paths,
       ignore: command.ignore,
+      treatments: command.format === 'inventory',
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (error) {

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { collectFiles } from './collect-files';
-import { createBuiltinConfig, PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
+import { createBuiltinConfig, LINTABLE_EXTENSIONS, PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
+import { INVENTORY_PLUGIN, treatmentFromMessage, treatmentsRule, TREATMENTS_RULE_ID, type Treatment } from './treatments';
 
 /** Files above this size are skipped: generated bundles, not code anyone reviews. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -14,6 +15,8 @@ export interface ScanOptions extends BuiltinConfigOptions {
   readonly cwd?: string;
   /** Extra patterns to skip, in .gitignore syntax, relative to `cwd`. */
   readonly ignore?: readonly string[];
+  /** Also collect the calls to the redact runtime, for the inventory. */
+  readonly treatments?: boolean;
   /** Called after each file, e.g. to draw a progress counter. */
   readonly onProgress?: (done: number, total: number, filePath: string) => void;
 }
@@ -38,6 +41,8 @@ export interface ScanResult {
   readonly findingCount: number;
   /** Files that could not be parsed, or that the scan could not finish. */
   readonly failedFileCount: number;
+  /** Calls to the redact runtime, when `treatments` was asked for; otherwise empty. */
+  readonly treatments: Treatment[];
 }
 
 /**
@@ -68,7 +73,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     findingCount += result.messages.filter((message) => !message.fatal).length;
     if (result.fatalErrorCount > 0) failedFileCount++;
   }
-  return { results, rulesMeta, cwd, skipped, notLintable, findingCount, failedFileCount };
+  return { results, rulesMeta, cwd, skipped, notLintable, findingCount, failedFileCount, treatments: linter.treatments };
 }
 
 /**
@@ -88,14 +93,31 @@ function configRoot(cwd: string, files: readonly string[]): string {
 }
 
 class FileLinter {
+  readonly treatments: Treatment[] = [];
   private readonly primary: ESLint;
   private scriptFallback: ESLint | undefined;
 
   constructor(
     private readonly root: string,
-    private readonly options: BuiltinConfigOptions,
+    private readonly options: ScanOptions,
   ) {
-    this.primary = createEngine(root, createBuiltinConfig(options));
+    this.primary = createEngine(root, this.config());
+  }
+
+  private config(): Linter.Config[] {
+    const config = createBuiltinConfig(this.options);
+    if (!this.options.treatments) return config;
+    const redactModule = this.options.ruleOptions?.['redactModule'];
+    const modules = ['@online-identifiers/redact', ...(typeof redactModule === 'string' ? [redactModule] : [])];
+    return [
+      ...config,
+      {
+        name: 'online-identifiers/builtin/inventory',
+        files: LINTABLE_EXTENSIONS.map((extension) => `**/*${extension}`),
+        plugins: { [INVENTORY_PLUGIN]: { rules: { treatments: treatmentsRule } } },
+        rules: { [TREATMENTS_RULE_ID]: ['warn', { modules }] },
+      },
+    ];
   }
 
   async lint(filePath: string): Promise<ESLint.LintResult | SkippedFile> {
@@ -115,7 +137,7 @@ class FileLinter {
     if (hasParseError(result) && /\.jsx?$/i.test(filePath)) {
       // Plain .js may be a sloppy-mode script (`with`, octal literals,
       // top-level return); parse it as CommonJS before giving up.
-      this.scriptFallback ??= createEngine(this.root, withScriptJs(createBuiltinConfig(this.options)));
+      this.scriptFallback ??= createEngine(this.root, withScriptJs(this.config()));
       const retry = await this.lintWith(this.scriptFallback, text, filePath);
       if (!hasParseError(retry)) result = retry;
     }
@@ -126,10 +148,22 @@ class FileLinter {
     return Promise.resolve(this.primary.getRulesMetaForResults(results));
   }
 
+  /** Moves the inventory rule's reports out of the findings. */
+  private takeTreatments(result: ESLint.LintResult): ESLint.LintResult {
+    if (!this.options.treatments || hasParseError(result)) return result;
+    for (const message of result.messages) {
+      if (message.ruleId !== TREATMENTS_RULE_ID) continue;
+      const treatment = treatmentFromMessage(result.filePath, message.line, message.message);
+      if (treatment) this.treatments.push(treatment);
+    }
+    return result;
+  }
+
   private async lintWith(engine: ESLint, text: string, filePath: string): Promise<ESLint.LintResult> {
     try {
       const [result] = await engine.lintText(text, { filePath, warnIgnored: false });
-      return result ? onlyOwnMessages(result) : failedResult(filePath, 'ESLint returned no result for this file.');
+      if (!result) return failedResult(filePath, 'ESLint returned no result for this file.');
+      return onlyOwnMessages(this.takeTreatments(result));
     } catch (error) {
       // A rule that throws must cost one file, not the whole scan.
       return failedResult(filePath, `online-identifiers could not scan this file (please report it): ${errorText(error)}`);

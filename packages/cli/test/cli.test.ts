@@ -185,7 +185,48 @@ describe('online-identifiers scan (the real bin)', function () {
         ),
         run.stdout,
       );
-      assert.match(run.stdout, /## session id \(1\)\n[^#]*\| src\/session\.js:2 \| `logger\.info` \| `req\.sessionID` \|\n/);
+      assert.match(run.stdout, /## Session id \(1\)\n[^#]*\| src\/session\.js:2 \| `logger\.info` \| `req\.sessionID` \|\n/);
+    });
+
+    it('inventory: lists the places the code already treats, classified ones first', async function () {
+      const root = makeProject({
+        'esm.mjs': [
+          "import { redact, classify as keep } from '@online-identifiers/redact';",
+          "import * as oi from '@online-identifiers/redact';",
+          'export function h(req, logger) {',
+          '  logger.info({ ip: redact.ip(req.ip) });',
+          "  logger.warn('failed login', keep(req.ip, 'ip'));",
+          '  logger.info(oi.redact.token(req.headers.authorization), oi.pseudonymize(req.user.id));',
+          '  const unrelated = redact(1);',
+          '}',
+          '',
+        ].join('\n'),
+        'cjs.cjs': [
+          "const { classify } = require('@online-identifiers/redact');",
+          "const redact = { ip: (x) => x };",
+          'function h(req) {',
+          "  console.log(classify(req.sessionID, 'session', 'fraud'), redact.ip(req.ip));",
+          '}',
+          '',
+        ].join('\n'),
+      });
+      const run = await runCli(['scan', '-f', 'inventory'], root);
+      const table = run.stdout.slice(run.stdout.indexOf('## Treated in code'));
+      assert.equal(
+        table,
+        [
+          '## Treated in code (5, 2 classified)',
+          '',
+          '| place | treatment | kind | value | reaches |',
+          '| --- | --- | --- | --- | --- |',
+          "| cjs.cjs:4 | classified for fraud | session id | `req.sessionID` | `console.log` |",
+          "| esm.mjs:5 | classified for security | IP address | `req.ip` | `logger.warn` |",
+          '| esm.mjs:4 | redacted | IP address | `req.ip` | `logger.info` |',
+          '| esm.mjs:6 | redacted | authentication token | `req.headers.authorization` | `logger.info` |',
+          '| esm.mjs:6 | pseudonymised |  | `req.user.id` | `logger.info` |',
+          '',
+        ].join('\n'),
+      );
     });
 
     it('--output writes the report to a file, keeps stdout empty and still exits 1', async function () {
