@@ -137,7 +137,7 @@ export const treatmentsRule: Rule.RuleModule = {
         if (specifier !== undefined && modules.has(specifier)) bindPattern(node.id as Node);
       },
       CallExpression(node) {
-        calls.push(node as Call);
+        calls.push(node);
       },
       'Program:exit'() {
         for (const call of calls) {
