@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import { isFunction, keyName, propertyName, staticString, unwrap } from './ast';
 
 type Variable = TSESLint.Scope.Variable;
@@ -96,7 +98,7 @@ export class Resolver {
     const variable = this.variableOf(inner);
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1) return undefined;
-    if (def.type === 'ImportBinding') {
+    if (def.type === DefinitionType.ImportBinding) {
       const declaration = def.parent as TSESTree.ImportDeclaration;
       const module = declaration.source.value;
       const specifier = def.node as TSESTree.Node;
@@ -106,12 +108,12 @@ export class Resolver {
       }
       return { module, path: [] };
     }
-    if (def.type !== 'Variable') return undefined;
+    if (def.type !== DefinitionType.Variable) return undefined;
     const writes = this.writesOf(variable);
     if (writes.length !== 1) return undefined;
-    const write = writes[0]!;
+    const write = writes[0];
     if (!write.writeExpr) return undefined;
-    const pattern = patternPath(write.identifier as TSESTree.Identifier);
+    const pattern = patternPath(write.identifier);
     if (pattern.steps.includes('*')) return undefined;
     const base = this.importOf(write.writeExpr);
     return base ? { module: base.module, path: normalizePath([...base.path, ...pattern.steps]) } : undefined;
@@ -129,12 +131,12 @@ export class Resolver {
    */
   singleValue(identifier: TSESTree.Identifier): { value: TSESTree.Node; pattern: PatternStep } | undefined {
     const variable = this.variableOf(identifier);
-    if (!variable || variable.defs.length !== 1 || variable.defs[0]?.type !== 'Variable') return undefined;
+    if (!variable || variable.defs.length !== 1 || variable.defs[0]?.type !== DefinitionType.Variable) return undefined;
     const writes = this.writesOf(variable);
     if (writes.length !== 1) return undefined;
-    const write = writes[0]!;
+    const write = writes[0];
     if (!write.writeExpr || isForBinding(write.identifier)) return undefined;
-    return { value: write.writeExpr, pattern: patternPath(write.identifier as TSESTree.Identifier) };
+    return { value: write.writeExpr, pattern: patternPath(write.identifier) };
   }
 
   /** Return expressions of a function (expression body included), not those of nested functions. */
@@ -175,8 +177,8 @@ export class Resolver {
     const variable = this.variableOf(inner);
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1) return undefined;
-    if (def.type === 'FunctionName' && isFunction(def.node as TSESTree.Node)) return def.node as FunctionNode;
-    if (def.type === 'Variable') {
+    if (def.type === DefinitionType.FunctionName && isFunction(def.node)) return def.node;
+    if (def.type === DefinitionType.Variable) {
       const single = this.singleValue(inner);
       if (single && single.pattern.steps.length === 0) {
         const value = unwrap(single.value);

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import {
   CALL_SOURCES,
   DECORATOR_SOURCES,
@@ -293,15 +295,15 @@ export class Tracer {
       if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return NOTHING;
       return this.named(OPAQUE, node.name, node);
     }
-    const def = variable.defs[0]!;
+    const def = variable.defs[0];
     switch (def.type) {
-      case 'Variable':
+      case DefinitionType.Variable:
         return this.named(this.traceVariable(variable, env), node.name, node);
-      case 'Parameter':
+      case DefinitionType.Parameter:
         return this.named(this.traceParameter(def.node as FunctionNode, def.name, env), node.name, node);
-      case 'ImportBinding':
-      case 'CatchClause':
-      case 'ImplicitGlobalVariable':
+      case DefinitionType.ImportBinding:
+      case DefinitionType.CatchClause:
+      case DefinitionType.ImplicitGlobalVariable:
         return this.named(OPAQUE, node.name, node);
       default:
         // Functions, classes, enums, namespaces: not data.
@@ -425,12 +427,12 @@ export class Tracer {
     const access = this.accessOf(object, env);
     if (access) {
       const extended = direct
-        ? this.extend(access, { name: steps[0]! }, origin)
+        ? this.extend(access, { name: steps[0] }, origin)
         : steps.reduce<Access>((acc, name) => this.extend(acc, { name }, undefined, true), access);
       return this.classify(extended, origin);
     }
     const fallbackText = direct ? this.text(origin) : `${this.text(object)}${steps.map((s) => (s === '*' ? '[…]' : renderSegment(s))).join('')}`;
-    const literal = this.literalValues(object, steps[0]!, env);
+    const literal = this.literalValues(object, steps[0], env);
     if (literal) {
       const traces = literal.map((value) =>
         steps.length > 1 ? this.traceAccess(value, steps.slice(1), value, env, false) : this.trace(value, env),
@@ -484,7 +486,7 @@ export class Tracer {
   }
 
   private extend(access: Access, step: Step, node: Node | undefined, rendered = access.aliased): Access {
-    const previous = access.steps.length > 0 ? access.steps[access.steps.length - 1]!.text : access.baseText;
+    const previous = access.steps.length > 0 ? access.steps[access.steps.length - 1].text : access.baseText;
     let text: string;
     if (!rendered && node) {
       text = this.text(node);
@@ -570,8 +572,8 @@ export class Tracer {
       }
       return undefined;
     }
-    const def = variable.defs[0]!;
-    if (def.type === 'Parameter') {
+    const def = variable.defs[0];
+    if (def.type === DefinitionType.Parameter) {
       const name = def.name as Node;
       const pattern = patternPath(name);
       if (pattern.steps.length > 0) return undefined;
@@ -587,10 +589,10 @@ export class Tracer {
       if (LAMBDA_EVENT_NAMES.includes(paramName) || (index === 0 && this.isLambdaHandler(fn))) return { type: 'lambda' };
       return undefined;
     }
-    if (def.type === 'ImportBinding' || def.type === 'Variable') {
+    if (def.type === DefinitionType.ImportBinding || def.type === DefinitionType.Variable) {
       const origin = this.resolver.importOf(identifier);
       if (origin) return { type: 'import', module: origin.module, path: origin.path };
-      if (def.type === 'Variable' && this.types?.isRequest(identifier)) return { type: 'request' };
+      if (def.type === DefinitionType.Variable && this.types?.isRequest(identifier)) return { type: 'request' };
     }
     return undefined;
   }
@@ -653,7 +655,7 @@ export class Tracer {
     else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) name = fn.parent.id;
     const variable = name ? this.resolver.variableOf(name) : undefined;
     for (const reference of variable?.references ?? []) {
-      if (this.inHandlerPosition(reference.identifier as Node)) return requestIndex;
+      if (this.inHandlerPosition(reference.identifier)) return requestIndex;
     }
     return -1;
   }
@@ -714,9 +716,9 @@ export class Tracer {
     if (match.status === 'none') return NOTHING;
     // Unknown: a name may still speak for it (`req.body.email`, `config.apiKey.trim()`).
     let index = steps.length - 1;
-    while (index >= 1 && steps[index]!.call && TRANSPARENT_METHODS.has(steps[index - 1]!.name ?? '')) index -= 2;
-    if (index >= 0 && steps[index]!.call) index -= 1; // `getUserId()`: the method's name
-    const named = index >= 0 ? steps[index]!.name : access.base.type === 'import' ? undefined : access.baseText;
+    while (index >= 1 && steps[index].call && TRANSPARENT_METHODS.has(steps[index - 1].name ?? '')) index -= 2;
+    if (index >= 0 && steps[index].call) index -= 1; // `getUserId()`: the method's name
+    const named = index >= 0 ? steps[index].name : access.base.type === 'import' ? undefined : access.baseText;
     const last = access.steps[access.steps.length - 1];
     const text = last ? last.text : access.baseText;
     return this.named(OPAQUE, named === '*' ? undefined : named, origin, text);
@@ -744,7 +746,7 @@ export class Tracer {
   private matchRequest(steps: readonly Step[], offset: number): Match {
     const rest = steps.slice(offset);
     if (rest.length === 0) return { status: 'source', kind: 'request', at: offset - 1 };
-    const first = rest[0]!.name;
+    const first = rest[0].name;
     if (first === undefined) return UNKNOWN;
     if (NESTED_REQUEST_MEMBERS.includes(first)) return this.matchRequest(steps, offset + 1);
     if (first === 'headers' || first === 'multiValueHeaders') return this.matchHeaders(steps, offset + 1, offset);
@@ -756,7 +758,7 @@ export class Tracer {
       return this.deep('cookie', true, steps, offset + 3, offset + 2);
     }
     for (const { steps: path, source } of this.settings.memberSources) {
-      if (path.length <= rest.length && path.every((name, i) => rest[i]!.name === name)) {
+      if (path.length <= rest.length && path.every((name, i) => rest[i].name === name)) {
         const at = offset + path.length - 1;
         return this.deep(source.kind, source.deep, steps, at + 1, at);
       }
@@ -769,7 +771,7 @@ export class Tracer {
     const first = steps[offset];
     if (!first) return { status: 'source', kind: 'request', at: wholeAt };
     if (first.name === undefined || first.name === '*') return UNKNOWN;
-    if (first.name === 'get' && steps[offset + 1]?.call) return this.headerByArgument(steps[offset + 1]!.call!, steps, offset + 1);
+    if (first.name === 'get' && steps[offset + 1]?.call) return this.headerByArgument(steps[offset + 1].call!, steps, offset + 1);
     if (MEASURE_PROPERTIES.has(first.name) || TEST_METHODS.has(first.name)) return NONE;
     const kind = headerKind(this.settings, first.name) ?? this.settings.names.match(first.name);
     return kind ? this.deep(kind, true, steps, offset + 1, offset) : NONE;
@@ -803,7 +805,7 @@ export class Tracer {
       const expected = [...(source.export === 'default' ? [] : [source.export]), ...(source.method ? [source.method] : [])];
       const names = [...base.path];
       let index = 0;
-      while (names.length < expected.length && steps[index]?.name !== undefined) names.push(steps[index++]!.name!);
+      while (names.length < expected.length && steps[index]?.name !== undefined) names.push(steps[index++].name!);
       if (names.length !== expected.length || !names.every((name, i) => name === expected[i])) continue;
       const call = steps[index];
       if (!call?.call) continue;
@@ -820,17 +822,17 @@ export class Tracer {
   private deep(kind: Kind, deep: boolean | readonly string[], steps: readonly Step[], from: number, at: number): Match {
     let index = from;
     // Reshaping methods keep the value: `req.ip.trim()`, `req.cookies.sid.split('.')`.
-    while (steps[index]?.name !== undefined && TRANSPARENT_METHODS.has(steps[index]!.name!) && steps[index + 1]?.call) index += 2;
+    while (steps[index]?.name !== undefined && TRANSPARENT_METHODS.has(steps[index].name!) && steps[index + 1]?.call) index += 2;
     const rest = steps.slice(index);
     for (let i = 0; i < rest.length; i++) {
-      const name = rest[i]!.name;
+      const name = rest[i].name;
       if (name !== undefined && MEASURE_PROPERTIES.has(name)) return NONE;
       if (name !== undefined && TEST_METHODS.has(name) && rest[i + 1]?.call) return NONE;
     }
     if (rest.length === 0) return { status: 'source', kind, at };
     if (deep === true) return { status: 'source', kind, at };
     if (deep === false) return NONE;
-    return deep.includes(rest[0]!.name ?? '') ? { status: 'source', kind, at } : UNKNOWN;
+    return deep.includes(rest[0].name ?? '') ? { status: 'source', kind, at } : UNKNOWN;
   }
 
   // ── calls ──────────────────────────────────────────────────────────────
@@ -891,7 +893,7 @@ export class Tracer {
     const bound: Node[] = [];
     let spread = false;
     for (const variable of this.sourceCode.getDeclaredVariables(fn)) {
-      const def = variable.defs.find((candidate) => candidate.type === 'Parameter');
+      const def = variable.defs.find((candidate) => candidate.type === DefinitionType.Parameter);
       if (!def) continue;
       const name = def.name as Node;
       const index = fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
@@ -991,7 +993,7 @@ export class Tracer {
 /** Unions traces, one entry per finding identity. */
 function merge(traces: readonly Trace[], via: readonly Node[]): Trace {
   if (traces.length === 0) return { carried: [], opaque: false, via };
-  if (traces.length === 1 && traces[0]!.via === via) return traces[0]!;
+  if (traces.length === 1 && traces[0].via === via) return traces[0];
   const seen = new Set<string>();
   const carried: Carried[] = [];
   let opaque = false;

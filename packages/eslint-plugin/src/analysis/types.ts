@@ -1,5 +1,4 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
 import { BRAND_TYPES, REQUEST_TYPE_MODULES, REQUEST_TYPES } from '../catalog';
 
 /** Answers from declared types, when the file was linted with type information (typed linting). */
@@ -10,14 +9,27 @@ export interface TypeFacts {
   isRequest(node: TSESTree.Node): boolean;
 }
 
+// The few TypeScript checker shapes used here, declared structurally so the
+// plugin needs no `typescript` import (it is only present with typed linting).
+interface TsSymbol {
+  getName(): string;
+  getDeclarations(): readonly { getSourceFile(): { fileName: string } }[] | undefined;
+}
+interface TsType {
+  flags: number;
+  aliasSymbol?: TsSymbol;
+  getSymbol(): TsSymbol | undefined;
+  isUnion(): this is TsType & { types: TsType[] };
+  isIntersection(): this is TsType & { types: TsType[] };
+}
 interface Services {
-  program: ts.Program | null;
-  getTypeAtLocation?: (node: TSESTree.Node) => ts.Type;
+  program: { getTypeChecker(): { getFullyQualifiedName(symbol: TsSymbol): string } } | null;
+  getTypeAtLocation?: (node: TSESTree.Node) => TsType;
 }
 
 /** Type facts for this file, or undefined when no type information is available. */
 export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts | undefined {
-  const services = sourceCode.parserServices as Partial<Services> | undefined;
+  const services = sourceCode.parserServices as unknown as Partial<Services> | undefined;
   const program = services?.program;
   const getType = services?.getTypeAtLocation;
   if (!program || !getType) return undefined;
@@ -25,7 +37,7 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
   const brandNames = new Set(BRAND_TYPES);
   const requestNames = new Set(REQUEST_TYPES.map((entry) => entry.name));
 
-  const typeOf = (node: TSESTree.Node): ts.Type | undefined => {
+  const typeOf = (node: TSESTree.Node): TsType | undefined => {
     try {
       return getType(node);
     } catch {
@@ -34,7 +46,7 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
     }
   };
 
-  const isBrand = (type: ts.Type, depth: number): boolean => {
+  const isBrand = (type: TsType, depth: number): boolean => {
     if (depth > 4) return false;
     const alias = type.aliasSymbol?.getName();
     if (alias !== undefined && brandNames.has(alias)) return true;
@@ -45,7 +57,7 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
     return false;
   };
 
-  const declaredIn = (symbol: ts.Symbol): boolean => {
+  const declaredIn = (symbol: TsSymbol): boolean => {
     const name = checker.getFullyQualifiedName(symbol);
     const files = (symbol.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile().fileName);
     return REQUEST_TYPE_MODULES.some(
@@ -76,7 +88,7 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
   };
 }
 
-function isNullish(type: ts.Type): boolean {
+function isNullish(type: TsType): boolean {
   // TypeFlags.Undefined | TypeFlags.Null, without a runtime import of typescript.
   return (type.flags & (32768 | 65536)) !== 0;
 }

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { KIND_IDS, KINDS, RUNTIME_MODULE, type Kind } from '../catalog';
 import { Resolver } from '../analysis/resolve';
 import { resolveSettings, type AnalysisOptions } from '../analysis/settings';
@@ -114,18 +114,18 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
+    defaultOptions: [
+      {
+        sources: [],
+        sinks: [],
+        sanitizers: [],
+        kinds: [...KIND_IDS],
+        ignoreNames: [],
+        redactModule: RUNTIME_MODULE,
+        typeAware: false,
+      },
+    ],
   },
-  defaultOptions: [
-    {
-      sources: [],
-      sinks: [],
-      sanitizers: [],
-      kinds: [...KIND_IDS],
-      ignoreNames: [],
-      redactModule: RUNTIME_MODULE,
-      typeAware: false,
-    },
-  ],
   create(context, [options]) {
     const settings = resolveSettings(options);
     const sourceCode = context.sourceCode;
@@ -156,7 +156,7 @@ export default createRule<Options, MessageIds>({
           messageId: carried.unkeyedHash ? 'unkeyedHash' : 'unclassified',
           data: { label: label.charAt(0).toUpperCase() + label.slice(1), origin: carried.originText, sink: sink.text },
           suggest: buildSuggestions(
-            context as unknown as Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+            context,
             target,
             carried.kind,
             settings.redactModule,
