@@ -1,19 +1,21 @@
-// Real-editor test: the packaged .vsix installed into a real VS Code (code-server) and driven
-// through its UI in Chromium: the finding shows in the Problems panel, Ctrl+. offers the
-// redact quick-fix, and choosing it rewrites the line and adds the import.
+// Real-editor tests: the packaged .vsix installed into a real VS Code (code-server) and driven
+// through its UI in headless Chromium.
+//   1. The finding shows in the Problems panel and the status bar; Ctrl+. offers the redact
+//      quick-fix; choosing it rewrites the line and adds the import; the file saves.
+//   2. Workspace trust: untrusted, the project's ESLint config is never executed and the built-in
+//      defaults apply; once the user trusts the folder, the project's config applies.
 // Needs `bash scripts/e2e/setup.sh` (CI runs it); skipped with a reason when that never ran.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import {
   installExtension,
   makeDirs,
   readSetup,
   startCodeServer,
-  type CodeServer,
   type CodeServerDirs,
   type E2eSetup,
 } from './support/code-server';
@@ -32,7 +34,6 @@ const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.enableExperiments': false,
   'workbench.tips.enabled': false,
-  'security.workspace.trust.enabled': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'git.enabled': false,
   // Keeps the window to the editor and panel: no chat view, no AI entries in the quick-fix menu.
@@ -63,28 +64,65 @@ function packageVsix(outDir: string): string {
   return vsix;
 }
 
+/** Files of the installed extension, lower-cased (vsce renames README.md, LICENSE). */
+function installedFiles(dirs: CodeServerDirs): string[] {
+  const [installed] = readdirSync(dirs.extensionsDir).filter((name) => name.startsWith('online-identifiers.'));
+  assert.ok(installed, `extension not installed into ${dirs.extensionsDir}`);
+  const root = path.join(dirs.extensionsDir, installed);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).toLowerCase())
+    .filter((file) => !file.startsWith('.')) // .vsixmanifest, written by the installer
+    .sort();
+}
+
+/** Resolves with the file's content once `ready(content)` holds, or after `timeoutMs` with what is there. */
+async function waitForFile(file: string, ready: (content: string) => boolean, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const content = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (ready(content) || Date.now() > deadline) return content;
+    // The write happens in another process; there is no event to await from here.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Reads the editor text as the user sees it (Monaco renders spaces as U+00A0). */
 async function editorText(page: Page): Promise<string> {
   const text = await page.locator('.monaco-editor .view-lines').first().innerText();
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** Resolves with the file's content once `ready(content)` holds; rejects after `timeoutMs`. */
-async function waitForFile(file: string, ready: (content: string) => boolean, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const content = readFileSync(file, 'utf8');
-    if (ready(content) || Date.now() > deadline) return content;
-    // The save happens in another process; there is no event to await from here.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page: Page, name: string, textInside: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: textInside }).waitFor();
 }
 
 describe('e2e: VS Code (code-server) with the packaged extension', function () {
   this.timeout(300_000);
   let setup: E2eSetup | undefined;
+  let vsix: string;
+  let scratch: string | undefined;
   const cleanups: (() => unknown)[] = [];
   const screenshots: string[] = [];
+  let timings: string[] = [];
+  let currentTest: Mocha.Test | undefined;
+
+  beforeEach(function () {
+    currentTest = this.currentTest;
+  });
 
   before(function () {
     setup = readSetup();
@@ -93,53 +131,43 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       this.skip(); // VS Code (code-server) is not installed: run `bash scripts/e2e/setup.sh`
     }
     mkdirSync(OUTPUT_DIR, { recursive: true });
+    scratch = mkdtempSync(path.join(tmpdir(), 'oi-vsix-'));
+    const started = Date.now();
+    // ONLINE_IDENTIFIERS_E2E_VSIX: use a .vsix built elsewhere (debugging the harness).
+    vsix = process.env.ONLINE_IDENTIFIERS_E2E_VSIX ?? packageVsix(scratch);
+    console.log(`    packaged ${path.basename(vsix)} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   });
 
   // Last in, first out: browser, then code-server's process group, then the temp dirs.
   afterEach(async function () {
     while (cleanups.length > 0) await cleanups.pop()?.();
+    console.log(`    timings: ${timings.join(', ')}`);
+    timings = [];
   });
 
   after(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     for (const file of screenshots) console.log(`    screenshot: ${path.relative(REPO_ROOT, file)}`);
   });
 
-  it('shows the finding in the Problems panel and applies the redact quick-fix from Ctrl+.', async function () {
+  /** Installs the .vsix, starts code-server on `workspace` and opens it in Chromium. */
+  async function openVsCode(
+    workspace: string,
+    options: { trustAll: boolean; settings?: Record<string, unknown> },
+  ): Promise<{ page: Page; dirs: CodeServerDirs; shoot: (name: string) => Promise<void>; mark: (what: string) => void }> {
     assert.ok(setup);
     const started = Date.now();
-    const timings: string[] = [];
     const mark = (what: string): void => void timings.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)}s`);
-
-    const scratch = mkdtempSync(path.join(tmpdir(), 'oi-vsix-'));
-    cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
-    // ONLINE_IDENTIFIERS_E2E_VSIX: use a .vsix built elsewhere (debugging the harness).
-    const vsix = process.env.ONLINE_IDENTIFIERS_E2E_VSIX ?? packageVsix(scratch);
-    mark('packaged');
-
-    const dirs: CodeServerDirs = makeDirs(USER_SETTINGS);
+    const dirs = makeDirs({ ...USER_SETTINGS, ...options.settings });
     cleanups.push(() => dirs.remove());
     installExtension(setup, dirs, vsix);
-    // The .vsix holds the bundles and the manifest files only: no sources, no node_modules.
-    const [installed] = readdirSync(dirs.extensionsDir).filter((name) => name.startsWith('online-identifiers.'));
-    assert.ok(installed, `extension not installed into ${dirs.extensionsDir}`);
-    const files = readdirSync(path.join(dirs.extensionsDir, installed), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(path.join(dirs.extensionsDir, installed), path.join(entry.parentPath, entry.name)))
-      .filter((file) => !file.startsWith('.')) // .vsixmanifest written by the installer
-      .map((file) => file.toLowerCase()) // vsce renames README.md to readme.md, LICENSE to LICENSE.txt
-      .sort();
-    assert.deepEqual(files, ['changelog.md', 'dist/extension.js', 'dist/server.js', 'license.txt', 'package.json', 'readme.md']);
     mark('installed');
 
-    const workspace = copyFixtureWorkspace('oi-vscode-');
-    cleanups.push(() => workspace.remove());
-    const file = path.join(workspace.dir, 'src', 'login.js');
-
-    const server: CodeServer = await startCodeServer(setup, dirs, workspace.dir);
+    const server = await startCodeServer(setup, dirs, workspace, { trustAll: options.trustAll });
     cleanups.push(() => server.stop());
     mark('code-server up');
 
-    const context: BrowserContext = await chromium.launchPersistentContext(path.join(dirs.base, 'chromium'), {
+    const context = await chromium.launchPersistentContext(path.join(dirs.base, 'chromium'), {
       executablePath: setup.chromium,
       headless: true,
       args: CHROMIUM_ARGS,
@@ -152,79 +180,119 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       await page.screenshot({ path: target });
       screenshots.push(target);
     };
-
-    try {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace.dir)}`);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      mark('workbench');
-
-      // Open the file with Quick Open.
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type('login.js');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'login.js' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines', { hasText: 'login attempt from' }).waitFor();
-      mark('file open');
-
-      // The finding in the Problems panel.
-      await page.keyboard.press('Control+Shift+M');
-      const problem = page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE });
-      await problem.waitFor({ timeout: 60_000 });
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-      mark('finding shown');
-      const status = page.locator('.statusbar-item', { hasText: /^\s*1\s*$/ }).filter({ has: page.locator('.codicon-shield') });
-      await status.waitFor({ timeout: 10_000 });
-      await shoot('problems');
-
-      // Cursor onto `req.ip` (line 8, column 37), then Ctrl+. until the quick-fix menu shows: the
-      // first press can be swallowed while the built-in TypeScript server starts.
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type('8:37');
-      await page.keyboard.press('Enter');
-      const menu = page.locator('.action-widget');
-      const redactFix = menu.locator('.monaco-list-row', { hasText: /redact/i }).first();
-      for (let attempt = 1; ; attempt++) {
-        await page.keyboard.press('Control+.');
-        try {
-          await redactFix.waitFor({ timeout: 5_000 });
-          break;
-        } catch (error) {
-          if (attempt === 6) throw error;
-          await page.keyboard.press('Escape');
-        }
-      }
-      mark('quick-fix menu');
-      await shoot('quick-fix-menu');
-      await redactFix.click();
-
-      // The editor shows the rewritten line and the import; the finding is gone.
-      await page.locator('.monaco-editor .view-lines', { hasText: 'redact.ip(req.ip)' }).waitFor();
-      const text = await editorText(page);
-      assert.ok(text.includes(FIXED_LINE), `editor text:\n${text}`);
-      assert.ok(text.includes(IMPORT_LINE), `editor text:\n${text}`);
-      // The server re-lints the edited text: the Problems panel no longer lists the finding.
-      await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ state: 'hidden', timeout: 30_000 });
-      assert.equal((await page.locator('.markers-panel').innerText()).includes(EXPECTED_MESSAGE), false);
-      mark('fixed');
-
-      await page.keyboard.press('Control+S');
-      const saved = await waitForFile(file, (content) => content.includes('redact.ip('), 30_000);
-      assert.ok(saved.includes(FIXED_LINE), `saved file:\n${saved}`);
-      assert.ok(saved.includes(IMPORT_LINE), `saved file:\n${saved}`);
-      assert.equal(saved.match(/@online-identifiers\/redact/g)?.length, 1, 'one import, not two');
-      await shoot('fixed');
-      mark('saved');
-      console.log(`    timings: ${timings.join(', ')}`);
-    } catch (error) {
-      await shoot('failure').catch(() => undefined);
+    // On failure: a screenshot and code-server's logs (extension host, output channels).
+    cleanups.push(async () => {
+      if (currentTest?.state !== 'failed') return;
+      await shoot(`failure-${currentTest.title.split(/\W/)[0]}`).catch(() => undefined);
       const logs = path.join(OUTPUT_DIR, 'vscode-logs');
       rmSync(logs, { recursive: true, force: true });
       if (existsSync(path.join(dirs.userDataDir, 'logs'))) cpSync(path.join(dirs.userDataDir, 'logs'), logs, { recursive: true });
-      console.log(`    timings: ${timings.join(', ')}\n    code-server logs: ${path.relative(REPO_ROOT, logs)}`);
-      throw error;
+      console.log(`    code-server logs: ${path.relative(REPO_ROOT, logs)}\n    code-server output:\n${server.output()}`);
+    });
+
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    mark('workbench');
+    return { page, dirs, shoot, mark };
+  }
+
+  it('shows the finding in the Problems panel and applies the redact quick-fix from Ctrl+.', async function () {
+    const workspace = copyFixtureWorkspace('oi-vscode-');
+    cleanups.push(() => workspace.remove());
+    const file = path.join(workspace.dir, 'src', 'login.js');
+    const { page, dirs, shoot, mark } = await openVsCode(workspace.dir, { trustAll: true });
+
+    // The .vsix holds the bundles and the manifest files only: no sources, no node_modules.
+    assert.deepEqual(installedFiles(dirs), ['changelog.md', 'dist/extension.js', 'dist/server.js', 'license.txt', 'package.json', 'readme.md']);
+
+    await openFile(page, 'login.js', 'login attempt from');
+    mark('file open');
+
+    // The finding: Problems panel, squiggle, status bar count.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
+    mark('finding shown');
+    await shoot('problems');
+
+    // Cursor onto `req.ip` (line 8, column 37), then Ctrl+. until the quick-fix menu shows: the
+    // first press can be swallowed while the built-in TypeScript server starts.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('8:37');
+    await page.keyboard.press('Enter');
+    const redactFix = page.locator('.action-widget .monaco-list-row', { hasText: /redact/i }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await redactFix.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 6) throw error;
+        await page.keyboard.press('Escape');
+      }
     }
+    mark('quick-fix menu');
+    await shoot('quick-fix-menu');
+    await redactFix.click();
+
+    // The editor shows the rewritten line and the import.
+    await page.locator('.monaco-editor .view-lines', { hasText: 'redact.ip(req.ip)' }).waitFor();
+    const text = await editorText(page);
+    assert.ok(text.includes(FIXED_LINE), `editor text:\n${text}`);
+    assert.ok(text.includes(IMPORT_LINE), `editor text:\n${text}`);
+    // The server re-lints the edited text: the finding leaves the Problems panel and the count.
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*0\s*$/ }).waitFor();
+    mark('fixed');
+
+    await page.keyboard.press('Control+S');
+    const saved = await waitForFile(file, (content) => content.includes('redact.ip('), 30_000);
+    assert.ok(saved.includes(FIXED_LINE), `saved file:\n${saved}`);
+    assert.ok(saved.includes(IMPORT_LINE), `saved file:\n${saved}`);
+    assert.equal(saved.match(/@online-identifiers\/redact/g)?.length, 1, 'one import, not two');
+    await shoot('fixed');
+    mark('saved');
+  });
+
+  it('untrusted: never executes the project config and uses the defaults; trusted: applies it', async function () {
+    // The project lowers the rule to 'warn' in its eslint.config.mjs, which leaves a marker file
+    // when executed. Its plugin import resolves to this repo's plugin.
+    const base = mkdtempSync(path.join(tmpdir(), 'oi-vscode-trust-'));
+    cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+    const workspace = path.join(base, 'workspace');
+    cpSync(path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'configured-workspace'), workspace, { recursive: true });
+    mkdirSync(path.join(workspace, 'node_modules'));
+    symlinkSync(path.join(REPO_ROOT, 'packages', 'eslint-plugin'), path.join(workspace, 'node_modules', 'eslint-plugin-online-identifiers'));
+    const marker = path.join(workspace, 'config-was-loaded');
+
+    const { page, shoot, mark } = await openVsCode(workspace, {
+      trustAll: false,
+      // No modal at startup: the folder opens in Restricted Mode.
+      settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+    });
+    await openFile(page, 'login.js', 'login attempt from');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    // Built-in default severity (error), not the project's 'warn'; and the config never ran.
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    assert.equal(await page.locator('.monaco-editor .squiggly-warning').count(), 0);
+    assert.equal(existsSync(marker), false, 'the project config must not be executed in an untrusted workspace');
+    mark('untrusted: defaults');
+    await shoot('untrusted');
+
+    await runCommand(page, 'Manage Workspace Trust');
+    await page.getByRole('button', { name: 'Trust', exact: true }).first().click();
+    mark('trusted');
+    // onDidGrantWorkspaceTrust -> onlineIdentifiers/trustChanged -> the server loads the config.
+    await page.getByText('You trust this folder').waitFor();
+    await page.keyboard.press('Escape'); // closes the trust editor, back to login.js
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0);
+    assert.ok(existsSync(marker), 'the project config is loaded once trusted');
+    mark('trusted: project config');
+    await shoot('trusted');
   });
 });

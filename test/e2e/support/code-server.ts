@@ -84,7 +84,17 @@ export function installExtension(setup: E2eSetup, dirs: CodeServerDirs, vsix: st
   return output;
 }
 
-export async function startCodeServer(setup: E2eSetup, dirs: CodeServerDirs, workspace: string): Promise<CodeServer> {
+export interface StartOptions {
+  /** false: workspace trust is on and the folder opens in Restricted Mode (untrusted). */
+  trustAll: boolean;
+}
+
+export async function startCodeServer(
+  setup: E2eSetup,
+  dirs: CodeServerDirs,
+  workspace: string,
+  { trustAll }: StartOptions = { trustAll: true },
+): Promise<CodeServer> {
   const port = await freePort();
   const config = path.join(dirs.base, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -99,7 +109,7 @@ export async function startCodeServer(setup: E2eSetup, dirs: CodeServerDirs, wor
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
-      '--disable-workspace-trust',
+      ...(trustAll ? ['--disable-workspace-trust'] : []),
       '--vscode-option', 'enable-smoke-test-driver',
       workspace,
     ],
