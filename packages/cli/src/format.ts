@@ -70,6 +70,12 @@ function kindRank(kind: Kind | undefined): number {
   return kind === undefined ? KIND_ORDER.length : KIND_ORDER.indexOf(kind);
 }
 
+/** "2 IP addresses", "2 session ids", but "2 device metadata". */
+function countable(label: string, count: number): string {
+  if (count === 1 || label === 'other' || label.endsWith('metadata')) return label;
+  return label.endsWith('s') ? `${label}es` : `${label}s`;
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -81,7 +87,7 @@ export function summaryLine(scanResult: ScanResult): string {
   if (scanResult.findingCount === 0) {
     parts.push('no findings');
   } else {
-    const byKind = [...countByKind(scanResult)].map(([kind, count]) => `${count} ${kind ? KINDS[kind].label : 'other'}`);
+    const byKind = [...countByKind(scanResult)].map(([kind, count]) => `${count} ${countable(kind ? KINDS[kind].label : 'other', count)}`);
     const files = scanResult.results.filter((result) => result.messages.some((message) => !message.fatal)).length;
     parts.push(`${plural(scanResult.findingCount, 'finding')} in ${plural(files, 'file')} (${byKind.join(', ')})`);
   }

@@ -87,20 +87,21 @@ describe('online-identifiers scan (the real bin)', function () {
       assert.deepEqual(run, { code: 0, stdout: '', stderr: 'online-identifiers: 2 files scanned, no findings\n' });
     });
 
-    it('stylish: counts several kinds in catalog order', async function () {
+    it('stylish: counts several kinds in catalog order, in plural where needed', async function () {
       const root = makeProject({
         'app.js': [
           'function handler(req) {',
           "  console.log(req.cookies);",
           '  console.log(req.ip);',
           "  console.log(req.headers['user-agent']);",
+          '  console.log(req.socket.remoteAddress);',
           '}',
           '',
         ].join('\n'),
       });
       const run = await runCli(['scan'], root);
       assert.equal(run.code, 1);
-      assert.equal(run.stderr, 'online-identifiers: 1 file scanned, 3 findings in 1 file (1 IP address, 1 cookie, 1 device metadata)\n');
+      assert.equal(run.stderr, 'online-identifiers: 1 file scanned, 4 findings in 1 file (2 IP addresses, 1 cookie, 1 device metadata)\n');
     });
 
     it('json: ESLint results and nothing else on stdout, nothing but notes on stderr', async function () {
