@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -146,13 +148,11 @@ export function startServer(connection: Connection, options: StartServerOptions 
     if (warned.has(kind)) return;
     if (warned.size >= MAX_WARNING_KINDS) warned.clear();
     warned.add(kind);
-    if (level === 'error') {
-      connection.console.error(message);
-      void connection.window.showErrorMessage(`Online Identifiers: ${message}`);
-    } else {
-      connection.console.warn(message);
-      void connection.window.showWarningMessage(`Online Identifiers: ${message}`);
-    }
+    // window/showMessage (a notification): nothing for the user to answer.
+    const type = level === 'error' ? MessageType.Error : MessageType.Warning;
+    if (level === 'error') connection.console.error(message);
+    else connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type, message: `Online Identifiers: ${message}` });
   }
 
   function logOncePerDocument(uri: string, kind: string, message: string, level: 'info' | 'error' = 'info'): void {
@@ -208,16 +208,21 @@ export function startServer(connection: Connection, options: StartServerOptions 
   }
 
   /** The path ESLint sees, the folder it is relative to, and whether it is a real file. */
-  function lintTarget(uri: string, languageId: string | undefined): { filePath: string; cwd: string; onDisk: boolean } {
+  function lintTarget(uri: string, languageId: string | undefined): { filePath: string; lintable: boolean; cwd: string; onDisk: boolean } {
     const fsPath = fsPathOf(uri);
     if (fsPath) {
       const folder = folderOf(fsPath);
-      return { filePath: lintFileName(languageId, fsPath), cwd: folder ?? path.parse(fsPath).root, onDisk: true };
+      return {
+        filePath: lintFileName(languageId, fsPath),
+        lintable: isLintable(languageId, fsPath),
+        cwd: folder ?? path.parse(fsPath).root,
+        onDisk: true,
+      };
     }
     // Untitled buffers: lint as if they sat at the root of the first folder.
     const base = folders[0] ?? process.cwd();
-    const name = path.posix.basename(URI.parse(uri).path) || 'untitled';
-    return { filePath: lintFileName(languageId, path.join(base, name)), cwd: base, onDisk: false };
+    const name = path.join(base, path.posix.basename(URI.parse(uri).path) || 'untitled');
+    return { filePath: lintFileName(languageId, name), lintable: isLintable(languageId, name), cwd: base, onDisk: false };
   }
 
   // ---- which rules apply ---------------------------------------------------------
@@ -269,7 +274,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
   async function computeFindings(request: LintRequest): Promise<Linted | undefined> {
     const { uri, text, settings } = request;
     const target = lintTarget(uri, request.languageId);
-    if (!settings.enable || !isLintable(request.languageId, target.filePath)) return NOTHING;
+    if (!settings.enable || !target.lintable) return NOTHING;
     if (text.length > MAX_LINT_BYTES / 4 && Buffer.byteLength(text) > MAX_LINT_BYTES) {
       if (!request.quiet) logOncePerDocument(uri, 'too-large', `Skipped ${target.filePath}: larger than 2 MB (generated or bundled code is not checked).`);
       return undefined;
