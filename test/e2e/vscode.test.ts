@@ -39,6 +39,8 @@ const USER_SETTINGS = {
   // Keeps the window to the editor and panel: no chat view, no AI entries in the quick-fix menu.
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // Settings and the workspace-trust editor open as ordinary tabs, not modal overlays.
+  'workbench.editor.useModal': 'off',
 };
 
 const CHROMIUM_ARGS = [
@@ -288,7 +290,8 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     mark('trusted');
     // onDidGrantWorkspaceTrust -> onlineIdentifiers/trustChanged -> the server loads the config.
     await page.getByText('You trust this folder').waitFor();
-    await page.keyboard.press('Escape'); // closes the trust editor, back to login.js
+    await page.locator('.tabs-container .tab', { hasText: 'login.js' }).click(); // back to the file
+    await page.locator('.monaco-editor .view-lines', { hasText: 'login attempt from' }).waitFor();
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0);
     assert.ok(existsSync(marker), 'the project config is loaded once trusted');
