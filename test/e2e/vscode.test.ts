@@ -24,6 +24,8 @@ import { copyFixtureWorkspace } from './support/temp-workspace';
 
 const EXTENSION_DIR = path.join(REPO_ROOT, 'packages', 'vscode-extension');
 const FIXED_LINE = 'logger.info(`login attempt from ${redact.ip(req.ip)}`);';
+/** The finding in src/audit.js, which the test never opens. */
+const SCAN_MESSAGE = 'Cookie from req.cookies reaches logger.warn without classification';
 const IMPORT_LINE = "const { redact } = require('@online-identifiers/redact');";
 
 const USER_SETTINGS = {
@@ -257,6 +259,14 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     assert.equal(saved.match(/@online-identifiers\/redact/g)?.length, 1, 'one import, not two');
     await shoot('fixed');
     mark('saved');
+
+    // The contributed command lints the files nobody opened (src/audit.js) into the Problems panel.
+    await runCommand(page, 'Online Identifiers: Scan Workspace');
+    await page.locator('.markers-panel', { hasText: SCAN_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.markers-panel', { hasText: 'audit.js' }).waitFor();
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
+    mark('workspace scanned');
+    await shoot('scan');
   });
 
   it('untrusted: never executes the project config and uses the defaults; trusted: applies it', async function () {
