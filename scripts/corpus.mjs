@@ -40,6 +40,7 @@ const counts = { files: 0, skipped: 0, parseErrors: 0, findings: 0, crashes: 0 }
 const byKind = new Map();
 const byRule = new Map();
 const crashes = [];
+const samples = new Map(); // kind -> first few findings, to eyeball for false positives
 const started = Date.now();
 
 for (const [index, filePath] of files.entries()) {
@@ -70,6 +71,9 @@ for (const [index, filePath] of files.entries()) {
         const kind = kindOfMessage(message.message) ?? 'other';
         byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
         byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
+        const sample = samples.get(kind) ?? [];
+        if (sample.length < Number(values.show)) sample.push(`${filename}:${message.line}:${message.column} ${message.message}`);
+        samples.set(kind, sample);
       }
     }
   } catch (error) {
@@ -88,6 +92,8 @@ out(`parse errors: ${counts.parseErrors} (files no parser configuration here can
 out(`findings: ${counts.findings}`);
 for (const [kind, count] of [...byKind].sort((a, b) => b[1] - a[1])) out(`  ${(KINDS[kind]?.label ?? kind).padEnd(24)} ${count}`);
 for (const [ruleId, count] of byRule) out(`  by rule ${ruleId}: ${count}`);
+out(`first ${values.show} findings per kind (node_modules/...):`);
+for (const [, sample] of samples) for (const line of sample) out(`  ${line}`);
 out(`rule crashes: ${counts.crashes}`);
 for (const crash of crashes.slice(0, Number(values.show))) {
   out();
