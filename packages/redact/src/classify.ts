@@ -49,7 +49,7 @@ function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null) {
     try {
-      return JSON.stringify(walk(value, jsonSafe)) ?? String(value);
+      return JSON.stringify(walk(value, jsonSafe)) ?? '[unserializable]';
     } catch {
       return '[unserializable]';
     }

@@ -1,4 +1,5 @@
 import { REDACTED } from './types';
+import { fixpoint } from './text';
 import { PASS } from './walk';
 
 // Set-Cookie attributes describe the cookie, not the person: they stay.
@@ -15,7 +16,9 @@ const OBJECT_ATTRIBUTES = new Set([
  * and attributes stay; values become `[redacted]` (an empty value stays empty:
  * a cleared cookie says nothing about anyone).
  */
-export function redactCookieText(value: string): string {
+export const redactCookieText: (value: string) => string = fixpoint(cookieStep);
+
+function cookieStep(value: string): string {
   const trimmed = value.trim();
   if (trimmed === '') return value;
   const eq = trimmed.indexOf('=');

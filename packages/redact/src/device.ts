@@ -1,4 +1,5 @@
 import { REDACTED } from './types';
+import { fixpoint } from './text';
 
 // A browser family and major version is shared by millions; the full user
 // agent, with minor versions, OS build and device model, narrows a person down.
@@ -51,7 +52,9 @@ const PASS_THROUGH = new Set([
 const MAX_UA = 2048;
 
 /** A user agent or client-hint value → `Chrome 120`, `Firefox 121`, …; anything else → `[redacted]`. */
-export function redactDeviceText(value: string): string {
+export const redactDeviceText: (value: string) => string = fixpoint(deviceStep);
+
+function deviceStep(value: string): string {
   const text = value.trim().slice(0, MAX_UA);
   if (text === '') return value;
   if (PASS_THROUGH.has(text)) return text;

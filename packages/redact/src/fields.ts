@@ -1,4 +1,5 @@
 import { redact } from './redact';
+import { isClassified } from './mark';
 import { isRecentPseudonym } from './pseudonymize';
 import { redactFreeText, redactRequest, safePath } from './request';
 import { normalizeName } from './text';
@@ -49,7 +50,8 @@ const fieldTreatment: Treatment = {
   scalar: (v) => v,
   keepClassified: true,
   field(key, value) {
-    if (typeof value === 'string' && isRecentPseudonym(value)) return value;
+    // kept on purpose: the mark serialises itself; a pseudonym is already safe
+    if (isClassified(value) || (typeof value === 'string' && isRecentPseudonym(value))) return value;
     const name = normalizeName(key);
     const kind = FIELD_KINDS.get(name);
     if (kind === 'request') {

@@ -3,7 +3,7 @@
 // here imports pino: it is an optional peer and the shapes are plain data.
 import { redact } from './redact';
 import { redactFields, treatField } from './fields';
-import { safePath } from './request';
+import { redactFreeText, safePath } from './request';
 import { REDACTED } from './types';
 import { headersToObject, isHeadersLike } from './walk';
 
@@ -133,3 +133,53 @@ export const serializers: {
   res: (value: unknown) => unknown;
   err: (value: unknown) => unknown;
 } = Object.freeze({ req, res, err: (value: unknown) => err(value) });
+
+/**
+ * `hooks.logMethod`: the message text gets the text treatments (addresses,
+ * credentials, e-mail local parts). When an Error is logged without a
+ * message, pino would copy its raw message into `msg`; the treated one is given instead.
+ */
+function logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void): void {
+  let treated: unknown[];
+  try {
+    treated = args.map((arg, i) => (typeof arg === 'string' && (i === 0 || i === 1) ? redactFreeText(arg) : arg));
+    const first = treated[0];
+    if (first instanceof Error && typeof treated[1] !== 'string') treated.splice(1, 0, redactFreeText(first.message));
+  } catch {
+    treated = args;
+  }
+  method.apply(this, treated);
+}
+
+/** Pass as `pino({ hooks })`. */
+export const hooks: { logMethod: typeof logMethod } = Object.freeze({ logMethod });
+
+// pino runs formatters.log before the serializers: these keys are left to them.
+const SERIALIZED = ['req', 'res', 'err'] as const;
+
+function log(object: Record<string, unknown>): Record<string, unknown> {
+  try {
+    const out = redactFields(object);
+    for (const key of SERIALIZED) {
+      if (Object.prototype.hasOwnProperty.call(object, key)) out[key] = object[key];
+    }
+    return out;
+  } catch {
+    return { msg: REDACTED };
+  }
+}
+
+/**
+ * Pass as `pino({ formatters })`: every field of the log object treated by its
+ * name, as the winston format does. `req`, `res` and `err` are left to
+ * `serializers`, which pino applies next: use both (or `pinoOptions`).
+ */
+export const formatters: { log: (object: Record<string, unknown>) => Record<string, unknown> } = Object.freeze({ log });
+
+/** Everything at once: `pino({ ...pinoOptions, level: 'info' }, destination)`. */
+export const pinoOptions: {
+  redact: typeof redactOptions;
+  serializers: typeof serializers;
+  hooks: typeof hooks;
+  formatters: typeof formatters;
+} = Object.freeze({ redact: redactOptions, serializers, hooks, formatters });

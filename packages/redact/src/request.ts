@@ -3,6 +3,7 @@ import { tokenTextMode } from './token';
 import { maskEmails } from './user';
 import { isClassified } from './mark';
 import { REDACTED, type SafeRequest } from './types';
+import { fixpoint } from './text';
 import { headersToObject, isHeadersLike } from './walk';
 
 // Headers that describe the exchange, not the person. Everything else
@@ -21,16 +22,16 @@ const SAFE_HEADERS = new Set([
 ]);
 
 /** Free text through every text treatment: addresses, credentials, e-mail local parts. */
-export function redactFreeText(text: string): string {
-  return maskEmails(tokenTextMode(redactIpText(text)));
-}
+export const redactFreeText: (text: string) => string = fixpoint((text) => maskEmails(tokenTextMode(redactIpText(text))));
 
 /**
  * A URL or path without what identifies anyone: origin and fragment dropped,
  * query keys kept without their values (`/search?q&page`), and addresses,
  * tokens and e-mail local parts in the path itself treated.
  */
-export function safePath(url: string): string {
+export const safePath: (url: string) => string = fixpoint(pathStep);
+
+function pathStep(url: string): string {
   let rest = url.trim();
   const scheme = rest.indexOf('://');
   if (scheme !== -1 && scheme < 16 && !rest.slice(0, scheme).includes('/')) {
@@ -45,7 +46,7 @@ export function safePath(url: string): string {
   const keys: string[] = [];
   for (const pair of rest.slice(q + 1).split('&')) {
     const eq = pair.indexOf('=');
-    const key = eq === -1 ? pair : pair.slice(0, eq);
+    const key = (eq === -1 ? pair : pair.slice(0, eq)).trim();
     if (key !== '') keys.push(redactFreeText(key));
   }
   return keys.length === 0 ? path : `${path}?${keys.join('&')}`;

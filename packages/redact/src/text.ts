@@ -70,10 +70,27 @@ export function maskKeyValues(text: string, names: ReadonlySet<string>, skipValu
       while (k < n && !endsValue(text.charCodeAt(k))) k++;
     }
     const value = text.slice(start, k);
-    if (value === '' || value.startsWith(REDACTED) || skipValue?.(value)) continue;
+    if (value === '' || text.startsWith(REDACTED, start) || skipValue?.(value)) continue;
     out += text.slice(copied, start) + REDACTED;
     copied = k;
     i = k - 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/**
+ * Run a text treatment until it changes nothing, so that redacting twice
+ * equals redacting once even where one replacement exposes another reading
+ * of its neighbours. Each step is linear; in practice two or three run.
+ */
+export function fixpoint(step: (text: string) => string): (text: string) => string {
+  return (text) => {
+    let current = text;
+    for (let i = 0; i < 8; i++) {
+      const next = step(current);
+      if (next === current) return next;
+      current = next;
+    }
+    return current;
+  };
 }

@@ -1,5 +1,5 @@
 import { REDACTED } from './types';
-import { hasSpace, isAlnum, isSpace, maskKeyValues } from './text';
+import { fixpoint, hasSpace, isAlnum, isSpace, maskKeyValues } from './text';
 
 // Authentication schemes (IANA HTTP Authentication Scheme Registry and common
 // vendor ones). The scheme is the token's type and survives; the credential does not.
@@ -35,7 +35,9 @@ function isB64Url(c: number): boolean {
 }
 
 /** `Bearer abc` → `Bearer [redacted]`; a bare JWT → `JWT [redacted]`; `sk_live_…` → `sk_live_[redacted]`. */
-export function redactTokenText(value: string): string {
+export const redactTokenText: (value: string) => string = fixpoint(tokenStep);
+
+function tokenStep(value: string): string {
   const trimmed = value.trim();
   if (trimmed === '') return value;
   if (!hasSpace(trimmed)) {

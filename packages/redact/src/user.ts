@@ -1,5 +1,5 @@
 import { REDACTED } from './types';
-import { hasSpace, isAlnum, maskKeyValues } from './text';
+import { fixpoint, hasSpace, isAlnum, maskKeyValues } from './text';
 
 // Names whose values identify a user, for `user=alice` and `"email": "…"` in text.
 const USER_NAMES = new Set([
@@ -21,7 +21,9 @@ function isDomainChar(c: number): boolean {
  * (`[redacted]@example.com`); text keeps its words but loses e-mail local
  * parts and the values of `user=…`, `email: …` pairs.
  */
-export function redactUserText(value: string): string {
+export const redactUserText: (value: string) => string = fixpoint(userStep);
+
+function userStep(value: string): string {
   const trimmed = value.trim();
   if (trimmed === '') return value;
   if (hasSpace(trimmed)) return maskKeyValues(maskEmails(value), USER_NAMES);

@@ -68,7 +68,8 @@ export function walk(value: unknown, treatment: Treatment): unknown {
   const visitObject = (obj: object, depth: number): unknown => {
     const next = (child: unknown): unknown => visit(child, depth + 1);
     if (isClassified(obj)) return treatment.keepClassified ? obj : next(obj.value);
-    if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
+    // a date is text to the treatments, as it is to a logger
+    if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : treatment.text(obj.toISOString());
     if (ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer || obj instanceof SharedArrayBuffer) {
       return REDACTED; // bytes could hold anything and cannot be inspected as text
     }

@@ -18,7 +18,7 @@ export function redactFormat(): Format {
       // message) must survive. The user's nested objects are replaced, not changed.
       let treated: Record<string, unknown>;
       try {
-        treated = redactFields({ ...info }) as Record<string, unknown>;
+        treated = redactFields<Record<string, unknown>>({ ...info });
       } catch {
         return info;
       }
@@ -28,7 +28,7 @@ export function redactFormat(): Format {
       }
       return info;
     },
-  } as Format;
+  };
 }
 
 export default redactFormat;
