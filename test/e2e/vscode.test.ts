@@ -24,6 +24,8 @@ import { copyFixtureWorkspace } from './support/temp-workspace';
 
 const EXTENSION_DIR = path.join(REPO_ROOT, 'packages', 'vscode-extension');
 const FIXED_LINE = 'logger.info(`login attempt from ${redact.ip(req.ip)}`);';
+const RULE_DOC_URL =
+  'https://github.com/online-identifiers/online-identifiers/blob/main/packages/eslint-plugin/docs/rules/no-unclassified-logging.md';
 /** The finding in src/audit.js, which the test never opens. */
 const SCAN_MESSAGE = 'Cookie from req.cookies reaches logger.warn without classification';
 const IMPORT_LINE = "const { redact } = require('@online-identifiers/redact');";
@@ -112,6 +114,29 @@ async function openFile(page: Page, name: string, textInside: string): Promise<v
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-lines', { hasText: textInside }).waitFor();
+}
+
+/**
+ * Puts the cursor at `line:column` and presses Ctrl+. until the quick-fix menu lists `item`; the
+ * first press can be swallowed while the built-in TypeScript server starts. Returns the item.
+ */
+async function openQuickFixMenu(page: Page, position: string, item: RegExp) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(position);
+  await page.keyboard.press('Enter');
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: item }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      return row;
+    } catch (error) {
+      if (attempt === 6) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('e2e: VS Code (code-server) with the packaged extension', function () {
@@ -220,24 +245,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     mark('finding shown');
     await shoot('problems');
 
-    // Cursor onto `req.ip` (line 8, column 37), then Ctrl+. until the quick-fix menu shows: the
-    // first press can be swallowed while the built-in TypeScript server starts.
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('8:37');
-    await page.keyboard.press('Enter');
-    const redactFix = page.locator('.action-widget .monaco-list-row', { hasText: /redact/i }).first();
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await redactFix.waitFor({ timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 6) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    const redactFix = await openQuickFixMenu(page, '8:37', /^Redact/); // on `req.ip`
     mark('quick-fix menu');
     await shoot('quick-fix-menu');
     await redactFix.click();
@@ -307,5 +315,25 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     assert.ok(existsSync(marker), 'the project config is loaded once trusted');
     mark('trusted: project config');
     await shoot('trusted');
+
+    // "Show documentation" runs the client's onlineIdentifiers.showDocumentation with the rule's
+    // URL: VS Code asks before opening an external site (no network needed to see the question).
+    const showDocs = await openQuickFixMenu(page, '8:37', /^Show documentation/);
+    await showDocs.click();
+    await page.locator('.monaco-dialog-box', { hasText: RULE_DOC_URL }).waitFor();
+    await shoot('show-documentation');
+    await page.keyboard.press('Escape');
+    mark('show documentation');
+
+    // Show Output, then Restart Language Server: the client logs the restart into its output
+    // channel, and the new server publishes the finding again.
+    await runCommand(page, 'Online Identifiers: Show Output');
+    await runCommand(page, 'Online Identifiers: Restart Language Server');
+    await page.locator('.part.panel .view-lines', { hasText: 'Restarting the language server' }).waitFor();
+    await shoot('output');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
+    mark('restarted');
   });
 });
