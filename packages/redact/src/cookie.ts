@@ -73,6 +73,7 @@ export function cookieObject(obj: object, recurse: (child: unknown) => unknown):
 }
 
 function recurseAttribute(value: unknown, recurse: (child: unknown) => unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   const t = typeof value;
   return t === 'string' || t === 'number' || t === 'boolean' || value === null || value === undefined ? value : recurse(value);
 }

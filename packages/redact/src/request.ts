@@ -120,6 +120,16 @@ export function redactRequest(value: unknown, depth = 0): unknown {
 }
 
 function safeRequest(obj: object): SafeRequest {
+  // A response (Node, Express, Fastify reply) links back to its request; only its own status and headers count.
+  const getHeaders = read(obj, 'getHeaders');
+  if (typeof getHeaders === 'function') {
+    const out: SafeRequest = {};
+    const status = first([read(obj, 'statusCode'), read(read(obj, 'raw'), 'statusCode')], isStatus);
+    if (status !== undefined) out.status = status;
+    const headers = callSafely(getHeaders, obj);
+    if (headers !== undefined) out.headers = safeHeaders(headers);
+    return out;
+  }
   const koaRequest = read(obj, 'request');
   const nodeReq = read(obj, 'req');
   const raw = read(obj, 'raw');
@@ -139,11 +149,7 @@ function safeRequest(obj: object): SafeRequest {
     isStatus,
   );
   if (status !== undefined) out.status = status;
-  let headers = first([read(obj, 'headers'), read(obj, 'header'), ...inner.map((o) => read(o, 'headers'))], isObject);
-  if (headers === undefined) {
-    const getHeaders = read(obj, 'getHeaders');
-    if (typeof getHeaders === 'function') headers = callSafely(getHeaders, obj);
-  }
+  const headers = first([read(obj, 'headers'), read(obj, 'header'), ...inner.map((o) => read(o, 'headers'))], isObject);
   if (headers !== undefined) out.headers = safeHeaders(headers);
   return out;
 }
