@@ -23,6 +23,8 @@ import { EXPECTED_MESSAGE, OUTPUT_DIR, REPO_ROOT } from './support/paths';
 import { copyFixtureWorkspace } from './support/temp-workspace';
 
 const EXTENSION_DIR = path.join(REPO_ROOT, 'packages', 'vscode-extension');
+/** Same as SERVER_DEBUG_PORT in packages/vscode-extension/src/contract.ts and .vscode/launch.json. */
+const SERVER_DEBUG_PORT = 6009;
 const FIXED_LINE = 'logger.info(`login attempt from ${redact.ip(req.ip)}`);';
 const RULE_DOC_URL =
   'https://github.com/online-identifiers/online-identifiers/blob/main/packages/eslint-plugin/docs/rules/no-unclassified-logging.md';
@@ -182,15 +184,22 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   /** Installs the .vsix, starts code-server on `workspace` and opens it in Chromium. */
   async function openVsCode(
     workspace: string,
-    options: { trustAll: boolean; settings?: Record<string, unknown> },
+    options: {
+      trustAll: boolean;
+      settings?: Record<string, unknown>;
+      /** Load the extension from this folder (as launch.json's "Run Extension" does) instead of the .vsix. */
+      developmentPath?: string;
+    },
   ): Promise<{ page: Page; dirs: CodeServerDirs; shoot: (name: string) => Promise<void>; mark: (what: string) => void }> {
     assert.ok(setup);
     const started = Date.now();
     const mark = (what: string): void => void timings.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)}s`);
     const dirs = makeDirs({ ...USER_SETTINGS, ...options.settings });
     cleanups.push(() => dirs.remove());
-    installExtension(setup, dirs, vsix);
-    mark('installed');
+    if (!options.developmentPath) {
+      installExtension(setup, dirs, vsix);
+      mark('installed');
+    }
 
     const server = await startCodeServer(setup, dirs, workspace, { trustAll: options.trustAll });
     cleanups.push(() => server.stop());
@@ -219,7 +228,13 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       console.log(`    code-server logs: ${path.relative(REPO_ROOT, logs)}\n    code-server output:\n${server.output()}`);
     });
 
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    let url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+    if (options.developmentPath) {
+      // Needs --vscode-option enable-smoke-test-driver (startCodeServer passes it).
+      const payload = [['extensionDevelopmentPath', `vscode-remote://${new URL(server.url).host}${options.developmentPath}`]];
+      url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    }
+    await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     mark('workbench');
     return { page, dirs, shoot, mark };
@@ -335,5 +350,26 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
     mark('restarted');
+  });
+
+  it('development mode (launch.json "Run Extension"): the server listens for the debugger on port 6009', async function () {
+    // launch.json's "Attach to Language Server" attaches to this port.
+    const inspector = `http://127.0.0.1:${SERVER_DEBUG_PORT}/json/list`;
+    const before = await fetch(inspector).then(() => true, () => false);
+    if (before) this.skip(); // port 6009 is taken by another process (a debug session?): cannot tell ours apart
+
+    const workspace = copyFixtureWorkspace('oi-vscode-dev-');
+    cleanups.push(() => workspace.remove());
+    const { page, mark } = await openVsCode(workspace.dir, { trustAll: true, developmentPath: EXTENSION_DIR });
+    await openFile(page, 'login.js', 'login attempt from');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    mark('finding shown');
+
+    const targets = (await (await fetch(inspector)).json()) as { url: string; type: string }[];
+    assert.ok(
+      targets.some((target) => target.type === 'node' && target.url.endsWith('/packages/vscode-extension/dist/server.js')),
+      `inspector targets: ${JSON.stringify(targets)}`,
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('vscode-extension findings count', () => {
   it('describes the count for the status bar', () => {
     assert.deepEqual(describeCount({ findings: 0, files: 0 }), {
       text: '$(shield) 0',
-      tooltip: 'Online Identifiers: no findings in open files',
+      tooltip: 'Online Identifiers: no findings',
     });
     assert.deepEqual(describeCount({ findings: 1, files: 1 }), {
       text: '$(shield) 1',

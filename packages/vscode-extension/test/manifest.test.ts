@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLIENT_ID, COMMANDS, LANGUAGES, SETTINGS_SECTION } from '../src/contract';
+import { CLIENT_ID, COMMANDS, LANGUAGES, SERVER_DEBUG_PORT, SETTINGS_SECTION } from '../src/contract';
 
 const packageDir = path.resolve(__dirname, '..');
 const read = (file: string): string => readFileSync(path.join(packageDir, file), 'utf8');
@@ -94,5 +94,19 @@ describe('vscode-extension manifest', () => {
       .filter((line) => line.startsWith('!'))
       .sort();
     assert.deepEqual(kept, ['!CHANGELOG.md', '!LICENSE', '!README.md', '!dist/extension.js', '!dist/server.js', '!package.json']);
+  });
+
+  it('launch.json attaches to the port the client opens for the server in development mode', () => {
+    // launch.json is JSON with line comments.
+    const text = readFileSync(path.join(packageDir, '..', '..', '.vscode', 'launch.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const launch = JSON.parse(text) as { configurations: { name: string; type: string; port?: number; preLaunchTask?: string }[] };
+    const attach = launch.configurations.find(({ type, port }) => type === 'node' && port !== undefined);
+    assert.equal(attach?.port, SERVER_DEBUG_PORT);
+    const run = launch.configurations.find(({ type }) => type === 'extensionHost');
+    assert.ok(run?.preLaunchTask, 'the extension host launch builds first');
+    const tasks = JSON.parse(
+      readFileSync(path.join(packageDir, '..', '..', '.vscode', 'tasks.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''),
+    ) as { tasks: { label: string }[] };
+    assert.ok(tasks.tasks.some(({ label }) => label === run.preLaunchTask), `tasks.json defines "${run.preLaunchTask}"`);
   });
 });
