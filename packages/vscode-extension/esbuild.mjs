@@ -48,29 +48,23 @@ const common = {
   plugins: watch ? [reportPlugin] : [],
 };
 
-const builds = [
-  {
-    ...common,
-    entryPoints: { extension: path.join(here, 'src', 'extension.ts') },
-    outdir: path.join(here, 'dist'),
-    external: ['vscode'],
-  },
-  {
-    ...common,
-    entryPoints: { server: serverEntry },
-    outdir: path.join(here, 'dist'),
-    // ESLint and the TypeScript parser are bundled. jiti is ESLint's optional loader for
-    // TypeScript config files (eslint.config.ts); it is not shipped, so such a project config
-    // falls back to the built-in defaults with a warning from the server.
-    external: ['jiti'],
-  },
-];
+// One build, two entry points: one start/finish pair per rebuild for the tasks.json matcher.
+/** @type {esbuild.BuildOptions} */
+const options = {
+  ...common,
+  entryPoints: { extension: path.join(here, 'src', 'extension.ts'), server: serverEntry },
+  outdir: path.join(here, 'dist'),
+  // `vscode` is provided by the editor. ESLint and the TypeScript parser are bundled; jiti is
+  // ESLint's optional loader for TypeScript config files (eslint.config.ts): it is not shipped,
+  // so such a project config falls back to the built-in defaults with a warning from the server.
+  external: ['vscode', 'jiti'],
+};
 
 if (watch) {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
-  await Promise.all(contexts.map((context) => context.watch()));
+  const context = await esbuild.context(options);
+  await context.watch();
 } else {
   const started = Date.now();
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await esbuild.build(options);
   console.log(`bundled dist/extension.js and dist/server.js in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }
