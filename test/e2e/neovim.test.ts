@@ -65,47 +65,73 @@ describe('e2e: Neovim built-in LSP client', function () {
     assert.ok(existsSync(SERVER_BIN), `${SERVER_BIN} is missing: run \`npm run build\` first`);
   });
 
-  it('shows the finding and applies the preferred quick-fix (redact) through the LSP client', async () => {
-    const workspace = copyFixtureWorkspace('oi-nvim-');
-    try {
-      const file = path.join(workspace.dir, 'src', 'login.js');
-      const reportPath = path.join(workspace.dir, '..', 'report.json');
-      const { code, output } = await runNeovim(
-        ['--headless', '--clean', '-c', `luafile ${LUA_SCRIPT}`, file],
-        { ...process.env, OI_SERVER: SERVER_BIN, OI_ROOT: workspace.dir, OI_REPORT: reportPath },
-        90_000,
-      );
-      const report = existsSync(reportPath)
-        ? (JSON.parse(readFileSync(reportPath, 'utf8')) as NeovimReport)
-        : undefined;
-      const context = `${version}, exit ${code}\nreport: ${JSON.stringify(report, null, 2)}\noutput:\n${output}`;
-      assert.equal(report?.error, undefined, context);
-      assert.equal(code, 0, context);
-      assert.deepEqual(report?.steps, ['started', 'diagnostics', 'code actions', 'applied and written', 'finding gone', 'stopped'], context);
+  const cases = [
+    {
+      name: 'CommonJS JavaScript',
+      fixture: 'workspace',
+      file: 'src/login.js',
+      message: EXPECTED_MESSAGE,
+      // `req.ip` in `  logger.info(\`login attempt from ${req.ip}\`);` (line 8).
+      range: { start: { line: 7, character: 36 }, end: { line: 7, character: 42 } },
+      fixed: /logger\.info\(`login attempt from \$\{redact\.ip\(req\.ip\)\}`\);/,
+      imported: /^const \{ redact \} = require\('@online-identifiers\/redact'\);$/m,
+    },
+    {
+      name: 'TypeScript with ES modules',
+      fixture: 'typescript-workspace',
+      file: 'src/audit.ts',
+      message: EXPECTED_MESSAGE,
+      // `req.ip` in `  logger.info({ client: req.ip }, 'login attempt');` (line 5).
+      range: { start: { line: 4, character: 24 }, end: { line: 4, character: 30 } },
+      fixed: /logger\.info\(\{ client: redact\.ip\(req\.ip\) \}, 'login attempt'\);/,
+      imported: /^import \{ redact \} from '@online-identifiers\/redact';$/m,
+    },
+  ];
 
-      // The finding, as Neovim received it.
-      assert.equal(report.diagnostics?.length, 1, context);
-      const [diagnostic] = report.diagnostics;
-      assert.equal(diagnostic.message, EXPECTED_MESSAGE);
-      assert.equal(diagnostic.source, 'online-identifiers');
-      assert.equal(diagnostic.code, EXPECTED_RULE);
-      // `req.ip` on line 8 (0-based 7), columns 36-42 of `  logger.info(\`login attempt from ${req.ip}\`);`.
-      assert.deepEqual(diagnostic.range, { start: { line: 7, character: 36 }, end: { line: 7, character: 42 } });
+  for (const testCase of cases) {
+    it(`${testCase.name}: shows the finding and applies the preferred quick-fix (redact) through the LSP client`, async () => {
+      const workspace = copyFixtureWorkspace('oi-nvim-', testCase.fixture);
+      try {
+        const file = path.join(workspace.dir, testCase.file);
+        const reportPath = path.join(workspace.dir, '..', 'report.json');
+        const { code, output } = await runNeovim(
+          ['--headless', '--clean', '-c', `luafile ${LUA_SCRIPT}`, file],
+          { ...process.env, OI_SERVER: SERVER_BIN, OI_ROOT: workspace.dir, OI_REPORT: reportPath },
+          90_000,
+        );
+        const report = existsSync(reportPath)
+          ? (JSON.parse(readFileSync(reportPath, 'utf8')) as NeovimReport)
+          : undefined;
+        const context = `${version}, exit ${code}\nreport: ${JSON.stringify(report, null, 2)}\noutput:\n${output}`;
+        assert.equal(report?.error, undefined, context);
+        assert.equal(code, 0, context);
+        assert.deepEqual(report?.steps, ['started', 'diagnostics', 'code actions', 'applied and written', 'finding gone', 'stopped'], context);
 
-      // Exactly one preferred quick-fix, and it is the one applied.
-      const preferred = report.actions?.filter((action) => action.isPreferred) ?? [];
-      assert.equal(preferred.length, 1, context);
-      assert.equal(report.applied, preferred[0].title);
-      assert.equal(report.diagnosticsAfterFix?.length, 0, context);
-      assert.equal(report.exit?.code, 0, 'the server exits with 0 after shutdown/exit');
+        // The finding, as Neovim received it.
+        assert.equal(report.diagnostics?.length, 1, context);
+        const [diagnostic] = report.diagnostics;
+        assert.equal(diagnostic.message, testCase.message);
+        assert.equal(diagnostic.source, 'online-identifiers');
+        assert.equal(diagnostic.code, EXPECTED_RULE);
+        assert.equal(diagnostic.severity, 1, 'error, the built-in default');
+        assert.deepEqual(diagnostic.range, testCase.range);
 
-      // What Neovim wrote to disk.
-      const saved = readFileSync(file, 'utf8');
-      assert.match(saved, /logger\.info\(`login attempt from \$\{redact\.ip\(req\.ip\)\}`\);/);
-      assert.match(saved, /const \{ redact \} = require\('@online-identifiers\/redact'\);/);
-      assert.equal(saved.match(/@online-identifiers\/redact/g)?.length, 1, 'one import, not two');
-    } finally {
-      workspace.remove();
-    }
-  });
+        // Exactly one preferred quick-fix, and it is the one applied.
+        const preferred = report.actions?.filter((action) => action.isPreferred) ?? [];
+        assert.equal(preferred.length, 1, context);
+        assert.match(preferred[0].title, /redact/i);
+        assert.equal(report.applied, preferred[0].title);
+        assert.deepEqual(report.diagnosticsAfterFix, [], context);
+        assert.equal(report.exit?.code, 0, 'the server exits with 0 after shutdown/exit');
+
+        // What Neovim wrote to disk.
+        const saved = readFileSync(file, 'utf8');
+        assert.match(saved, testCase.fixed, saved);
+        assert.match(saved, testCase.imported, saved);
+        assert.equal(saved.match(/@online-identifiers\/redact/g)?.length, 1, 'one import, not two');
+      } finally {
+        workspace.remove();
+      }
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 export const SERVER_BIN = path.join(
   REPO_ROOT,
   'packages',
