@@ -74,11 +74,37 @@ function lintAll(config, prefix, options = {}) {
   return { messages, fatal, ruleMs };
 }
 
-function timed({ config, prefix }) {
+/**
+ * One round: every file linted by every variant back to back, the order
+ * rotated per file, so a burst of load from other processes lands on all
+ * variants alike (paired measurement). CPU time of this process is the
+ * primary measure; wall time is shown too.
+ */
+function round(roundIndex) {
   globalThis.gc?.();
-  const start = process.hrtime.bigint();
-  const outcome = lintAll(config, prefix);
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, ...outcome };
+  const cpu = variants.map(() => 0);
+  const wall = variants.map(() => 0);
+  const seen = variants.map(() => ({ messages: 0, fatal: 0 }));
+  for (const [fileIndex, file] of files.entries()) {
+    for (let step = 0; step < variants.length; step++) {
+      const index = (roundIndex + fileIndex + step) % variants.length;
+      const { config, prefix } = variants[index];
+      const ruleFilter = ({ ruleId }) => ruleId.startsWith(prefix);
+      const cpuStart = process.cpuUsage();
+      const wallStart = process.hrtime.bigint();
+      let result = [];
+      try {
+        result = linter.verify(file.text, config, { filename: file.filename, ruleFilter });
+      } catch {
+        seen[index].fatal++; // a crashing rule is npm run corpus's business
+      }
+      wall[index] += Number(process.hrtime.bigint() - wallStart) / 1e6;
+      const used = process.cpuUsage(cpuStart);
+      cpu[index] += (used.user + used.system) / 1000;
+      for (const message of result) (message.fatal ? seen[index].fatal++ : seen[index].messages++);
+    }
+  }
+  return { cpu, wall, seen };
 }
 
 const median = (numbers) => {
@@ -92,27 +118,25 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
 const tsCount = files.filter((file) => /\.[cm]?tsx?$/.test(file.filePath)).length;
 out(`corpus: ${files.length} files from node_modules (${files.length - tsCount} JS, ${tsCount} TS), ${(bytes / 1024 / 1024).toFixed(1)} MB`);
-out(`rules: ${ourRules.join(', ') || '(none: the plugin has no recommended rules yet)'}; ${rounds} rounds after a warm-up, order rotated each round, median`);
+out(`rules: ${ourRules.join(', ') || '(none: the plugin has no recommended rules yet)'}; ${rounds} rounds after a warm-up round; each file linted by all three in rotated order; median of round totals`);
 out(`gc between runs: ${globalThis.gc ? 'yes' : 'no (run with --expose-gc for steadier numbers)'}`);
 
-for (const variant of variants) variant.last = timed(variant); // warm-up (JIT, caches)
-const times = variants.map(() => []);
-for (let round = 0; round < rounds; round++) {
-  for (let step = 0; step < variants.length; step++) {
-    const index = (round + step) % variants.length;
-    times[index].push(timed(variants[index]).ms);
-  }
-}
-
-const medians = times.map(median);
-const [base, ours, peer] = medians;
+const warmUp = round(0); // JIT and caches; not counted
+const rounds_ = Array.from({ length: rounds }, (_, index) => round(index + 1));
+const cpuMedians = variants.map((_, index) => median(rounds_.map((r) => r.cpu[index])));
+const wallMedians = variants.map((_, index) => median(rounds_.map((r) => r.wall[index])));
+const [base, ours, peer] = cpuMedians;
 out();
+out(`${''.padEnd(36)} ${'cpu ms'.padStart(8)} ${'ratio'.padStart(16)} ${'wall ms'.padStart(9)} ${'ratio'.padStart(7)}  rounds (cpu ms)`);
 for (const [index, variant] of variants.entries()) {
-  const ratio = medians[index] / base;
-  const spread = `${Math.min(...times[index]).toFixed(0)}-${Math.max(...times[index]).toFixed(0)}`;
-  const extra = index === 0 ? '' : `  ratio ${ratio.toFixed(3)} (${pct(ratio)})`;
-  out(`${variant.name.padEnd(36)} ${medians[index].toFixed(0).padStart(7)} ms  [${spread}]${extra}  findings ${variant.last.messages}, parse errors ${variant.last.fatal}`);
+  const ratio = cpuMedians[index] / base;
+  const wallRatio = wallMedians[index] / wallMedians[0];
+  const each = rounds_.map((r) => r.cpu[index].toFixed(0)).join(' ');
+  out(
+    `${variant.name.padEnd(36)} ${cpuMedians[index].toFixed(0).padStart(8)} ${`${ratio.toFixed(3)} (${pct(ratio)})`.padStart(16)} ${wallMedians[index].toFixed(0).padStart(9)} ${wallRatio.toFixed(3).padStart(7)}  ${each}`,
+  );
 }
+out(`messages per run: ${variants.map((v, i) => `${v.name}: ${warmUp.seen[i].messages} (parse errors ${warmUp.seen[i].fatal})`).join('; ')}`);
 
 const stats = lintAll(builtin, 'online-identifiers/', { stats: true });
 out();
