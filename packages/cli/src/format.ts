@@ -1,6 +1,6 @@
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
-import formatSarif from '@microsoft/eslint-formatter-sarif';
 import { formatInventory } from './inventory';
 import { KIND_ORDER, KINDS, kindOfMessage, type Kind } from './kinds';
 import type { ScanResult } from './scan';
@@ -33,6 +33,13 @@ export async function formatResults(scanResult: ScanResult, format: Format, opti
   }
 }
 
+/** @microsoft/eslint-formatter-sarif ships no types: it is an ESLint formatter function. */
+type SarifFormatter = (results: ESLint.LintResult[], data: { rulesMeta: ScanResult['rulesMeta'] }) => string;
+/** Loaded on first use: the language server imports this package and never needs SARIF. */
+function loadSarifFormatter(): SarifFormatter {
+  return createRequire(__filename)('@microsoft/eslint-formatter-sarif') as SarifFormatter;
+}
+
 const INFORMATION_URI = 'https://github.com/online-identifiers/online-identifiers';
 
 interface SarifLog {
@@ -44,7 +51,7 @@ interface SarifLog {
  * this tool so code-scanning dashboards show where the alerts come from.
  */
 function formatSarifLog(scanResult: ScanResult): string {
-  const log = JSON.parse(formatSarif(scanResult.results, { rulesMeta: scanResult.rulesMeta })) as SarifLog;
+  const log = JSON.parse(loadSarifFormatter()(scanResult.results, { rulesMeta: scanResult.rulesMeta })) as SarifLog;
   for (const run of log.runs) {
     run.tool.driver.name = 'online-identifiers';
     run.tool.driver.version = VERSION;
