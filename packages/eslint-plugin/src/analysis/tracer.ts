@@ -710,15 +710,15 @@ export class Tracer {
       const at = match.at >= 0 ? access.steps[match.at] : undefined;
       const originNode = at?.node ?? (match.at < 0 ? access.baseNode : origin);
       const originText = at ? at.text : access.baseText;
-      const via = at?.node && at.node !== origin ? [at.node] : [];
-      return { carried: [{ kind: match.kind, origin: originNode, originText }], opaque: false, via };
+      // The whole access is the carrier: `cookies().get('x')` is wrapped as one, not `cookies()` inside it.
+      return { carried: [{ kind: match.kind, origin: originNode, originText }], opaque: false, via: [] };
     }
     if (match.status === 'none') return NOTHING;
     // Unknown: a name may still speak for it (`req.body.email`, `config.apiKey.trim()`).
     let index = steps.length - 1;
     while (index >= 1 && steps[index].call && TRANSPARENT_METHODS.has(steps[index - 1].name ?? '')) index -= 2;
     if (index >= 0 && steps[index].call) index -= 1; // `getUserId()`: the method's name
-    const named = index >= 0 ? steps[index].name : access.base.type === 'import' ? undefined : access.baseText;
+    const named = index >= 0 ? steps[index].name : access.baseText;
     const last = access.steps[access.steps.length - 1];
     const text = last ? last.text : access.baseText;
     return this.named(OPAQUE, named === '*' ? undefined : named, origin, text);
