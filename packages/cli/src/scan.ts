@@ -177,8 +177,8 @@ function createEngine(root: string, config: Linter.Config[]): ESLint {
     overrideConfigFile: true,
     // Which files to scan is decided by collectFiles (node_modules, .gitignore),
     // so ESLint's own default ignores must not drop a file the user named.
+    // (Not `ignore: false`: that would switch off this negation and keep the defaults.)
     overrideConfig: [{ ignores: ['!**/node_modules/'] }, ...config],
-    ignore: false,
   });
 }
 

@@ -294,6 +294,13 @@ describe('online-identifiers scan (the real bin)', function () {
       assert.deepEqual(Object.keys(summarize(run.stdout, root)), ['dist/bundle.js']);
     });
 
+    it('scans inside node_modules when that directory is named explicitly', async function () {
+      const root = makeProject({ 'node_modules/dep/index.js': LEAKY, 'node_modules/dep/node_modules/inner/index.js': LEAKY });
+      const run = await runCli(['scan', '-f', 'json', 'node_modules/dep'], root);
+      assert.equal(run.code, 1);
+      assert.deepEqual(summarize(run.stdout, root), { 'node_modules/dep/index.js': [`2:15 ${RULE} ${LEAKY_MESSAGE}`] });
+    });
+
     it('--ignore adds .gitignore-style patterns', async function () {
       const root = makeProject({ 'a.js': CLEAN, 'fixtures/leak.js': LEAKY });
       const run = await runCli(['scan', '-f', 'json', '--ignore', 'fixtures/'], root);
