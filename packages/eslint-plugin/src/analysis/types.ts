@@ -19,6 +19,7 @@ interface TsType {
   flags: number;
   aliasSymbol?: TsSymbol;
   getSymbol(): TsSymbol | undefined;
+  getProperties(): readonly TsSymbol[];
   isUnion(): this is TsType & { types: TsType[] };
   isIntersection(): this is TsType & { types: TsType[] };
 }
@@ -54,7 +55,8 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
     if (symbol && brandNames.has(symbol.getName())) return true;
     if (type.isUnion()) return type.types.every((part) => isBrand(part, depth + 1) || isNullish(part));
     if (type.isIntersection()) return type.types.some((part) => isBrand(part, depth + 1));
-    return false;
+    // The runtime brands with unique symbols (`redactedBrand`…), which survive alias erasure.
+    return type.getProperties().some((property) => BRAND_PROPERTY.test(property.getName()));
   };
 
   const declaredIn = (symbol: TsSymbol): boolean => {
@@ -87,6 +89,8 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
     },
   };
 }
+
+const BRAND_PROPERTY = /^__@(?:redacted|pseudonymized|classified)Brand@/;
 
 function isNullish(type: TsType): boolean {
   // TypeFlags.Undefined | TypeFlags.Null, without a runtime import of typescript.

@@ -25,6 +25,8 @@ export interface InvalidSpec {
   readonly module?: string;
   /** The file is CommonJS without a leading require (e.g. it assigns `exports.x`): fixes add a require. */
   readonly commonjs?: boolean;
+  /** The same origin reaches the sink twice: the fix classifies one, and the other is reported next. */
+  readonly repeats?: boolean;
 }
 
 export interface ValidSpec {

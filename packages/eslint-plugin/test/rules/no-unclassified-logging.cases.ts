@@ -606,6 +606,7 @@ const dataflow: InvalidSpec[] = [
   },
   {
     name: 'same origin twice in one call: one finding',
+    repeats: true,
     code: route('logger.info(req.ip, `${req.ip}`);'),
     findings: [f('req.ip', 'ip', 'req.ip', 'logger.info')],
   },
