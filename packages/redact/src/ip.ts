@@ -36,14 +36,38 @@ function truncateV6(addr: ipaddr.IPv6): string {
   return new ipaddr.IPv6(parts).toRFC5952String();
 }
 
+// Logs repeat the same few addresses; remember answers (bounded) so a large
+// text costs one ipaddr.js parse per distinct candidate.
+const memo = new Map<string, string | null>();
+const MAX_MEMO = 20_000;
+
+function remember(candidate: string, result: string | undefined): string | undefined {
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(candidate, result ?? null);
+  // the truncated form is its own answer: a second pass costs no parse
+  if (result !== undefined) memo.set(result, result);
+  return result;
+}
+
 function v4(candidate: string): string | undefined {
   if (candidate.length < 7 || candidate.length > 15) return undefined;
-  return ipaddr.IPv4.isValidFourPartDecimal(candidate) ? truncateV4(ipaddr.IPv4.parse(candidate)) : undefined;
+  const known = memo.get(candidate);
+  if (known !== undefined) return known ?? undefined;
+  const result = ipaddr.IPv4.isValidFourPartDecimal(candidate) ? truncateV4(ipaddr.IPv4.parse(candidate)) : undefined;
+  return remember(candidate, result);
 }
 
 function v6(candidate: string): string | undefined {
   if (candidate.length < 2 || candidate.length > MAX_V6 || !candidate.includes(':')) return undefined;
-  return ipaddr.IPv6.isValid(candidate) ? truncateV6(ipaddr.IPv6.parse(candidate)) : undefined;
+  const known = memo.get(candidate);
+  if (known !== undefined) return known ?? undefined;
+  let result: string | undefined;
+  try {
+    result = truncateV6(ipaddr.IPv6.parse(candidate)); // one parse: it throws on anything invalid
+  } catch {
+    result = undefined;
+  }
+  return remember(candidate, result);
 }
 
 /**
@@ -57,14 +81,15 @@ export function redactIpText(text: string): string {
   // a different reading of the neighbours).
   let current = text;
   for (let i = 0; i < 4; i++) {
-    const next = scan(current);
+    const next = scanIp(current);
     if (next === current) return next;
     current = next;
   }
   return current;
 }
 
-function scan(text: string): string {
+/** One pass of the scan; `redactIpText` repeats it to a fixed point. */
+export function scanIp(text: string): string {
   const n = text.length;
   let out = '';
   let copied = 0; // text[copied, i) is not yet in out
@@ -144,34 +169,33 @@ function portAt(text: string, at: number): number {
 
 /** IPv4 addresses inside a run that is not IPv6: "1.2.3.4", "1.2.3.4:8080", "::ffff:1.2.3.4:80". */
 function replaceV4Pieces(text: string, start: number, end: number): Replacement | undefined {
+  // Pieces between colons; the output is only assembled once something changes.
   let out = '';
-  let changed = false;
+  let copied = start;
   let p = start;
   while (p <= end) {
     let q = p;
     while (q < end && text.charCodeAt(q) !== 58) q++;
-    // the piece is text[p, q); trim dots that are punctuation
+    // the piece is text[p, q); dots around it are punctuation
     let a = p;
     let b = q;
     while (a < b && text.charCodeAt(a) === 46) a++;
     while (b > a && text.charCodeAt(b - 1) === 46) b--;
     const glued = (a === start && gluedBefore(text, a)) || (b === end && gluedAfter(text, b));
-    const truncated = glued ? undefined : v4(text.slice(a, b));
+    const truncated = glued || b - a < 7 ? undefined : v4(text.slice(a, b));
     if (truncated !== undefined) {
-      out += text.slice(p, a) + truncated + text.slice(b, q);
-      changed = true;
+      out += text.slice(copied, a) + truncated;
+      copied = b;
       // a port right after an address goes with it
       const port = q === b ? portAt(text, q) : q;
       if (port > q && (port === end || text.charCodeAt(port) === 58)) {
+        copied = port;
         p = port + 1;
-        if (port < end) out += ':';
         continue;
       }
-    } else {
-      out += text.slice(p, q);
     }
-    if (q < end) out += ':';
     p = q + 1;
   }
-  return changed ? { from: start, to: end, with: out } : undefined;
+  if (copied === start) return undefined;
+  return { from: start, to: end, with: out + text.slice(copied, end) };
 }

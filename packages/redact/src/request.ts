@@ -1,4 +1,4 @@
-import { redactIpText } from './ip';
+import { redactIpText, scanIp } from './ip';
 import { tokenTextMode } from './token';
 import { maskEmails } from './user';
 import { isClassified } from './mark';
@@ -22,7 +22,7 @@ const SAFE_HEADERS = new Set([
 ]);
 
 /** Free text through every text treatment: addresses, credentials, e-mail local parts. */
-export const redactFreeText: (text: string) => string = fixpoint((text) => maskEmails(tokenTextMode(redactIpText(text))));
+export const redactFreeText: (text: string) => string = fixpoint((text) => maskEmails(tokenTextMode(scanIp(text))));
 
 /**
  * A URL or path without what identifies anyone: origin and fragment dropped,
