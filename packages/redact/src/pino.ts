@@ -15,13 +15,20 @@ const HEADERS = [
 ];
 // Top-level and request-level fields that hold an address.
 const ADDRESS_FIELDS = ['ip', 'ips', 'remoteAddress', 'clientIp'];
+// Common top-level field names. pino applies redact paths to child logger
+// bindings too, which formatters never see (pino resets the bindings formatter for children).
+const TOP_LEVEL_FIELDS = [
+  'userId', 'user_id', 'username', 'email', 'sessionId', 'session_id', 'sid', 'token', 'accessToken', 'refreshToken',
+  'apiKey', 'password', 'authorization', 'cookie', 'cookies', 'userAgent', 'deviceId', 'xForwardedFor',
+];
 
-/** Paths for pino's `redact` option: request and response headers, addresses, the source port. */
+/** Paths for pino's `redact` option: request and response headers, addresses, the source port, common identifier fields. */
 export const redactPaths: readonly string[] = Object.freeze([
   ...HEADERS.map((h) => `req.headers["${h}"]`),
   ...HEADERS.map((h) => `headers["${h}"]`),
   'res.headers["set-cookie"]',
   ...ADDRESS_FIELDS,
+  ...TOP_LEVEL_FIELDS,
   ...ADDRESS_FIELDS.map((f) => `req.${f}`),
   'req.remotePort',
 ]);
@@ -170,11 +177,14 @@ function log(object: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Pass as `pino({ formatters })`: every field of the log object treated by its
- * name, as the winston format does. `req`, `res` and `err` are left to
+ * Pass as `pino({ formatters })`: every field of the log object and of child
+ * logger bindings treated by its name, as the winston format does. `req`, `res` and `err` are left to
  * `serializers`, which pino applies next: use both (or `pinoOptions`).
  */
-export const formatters: { log: (object: Record<string, unknown>) => Record<string, unknown> } = Object.freeze({ log });
+export const formatters: {
+  log: (object: Record<string, unknown>) => Record<string, unknown>;
+  bindings: (bindings: Record<string, unknown>) => Record<string, unknown>;
+} = Object.freeze({ log, bindings: (bindings: Record<string, unknown>) => redactFields(bindings) });
 
 /** Everything at once: `pino({ ...pinoOptions, level: 'info' }, destination)`. */
 export const pinoOptions: {

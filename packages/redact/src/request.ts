@@ -21,8 +21,38 @@ const SAFE_HEADERS = new Set([
   'x-forwarded-port', 'x-forwarded-proto', 'x-frame-options', 'x-powered-by', 'x-request-id',
 ]);
 
-/** Free text through every text treatment: addresses, credentials, e-mail local parts. */
-export const redactFreeText: (text: string) => string = fixpoint((text) => maskEmails(tokenTextMode(scanIp(text))));
+const treatText = fixpoint((text) => maskEmails(tokenTextMode(scanIp(text))));
+const TAG = '[classified ';
+
+/**
+ * Free text through every text treatment: addresses, credentials, e-mail
+ * local parts. A classified value written into the text
+ * (`[classified ip/security: 203.0.113.9]`) is kept on purpose and left alone.
+ */
+export function redactFreeText(text: string): string {
+  let at = text.indexOf(TAG);
+  if (at === -1) return treatText(text);
+  let out = '';
+  let copied = 0;
+  while (at !== -1) {
+    // the tag ends at its matching "]": the value may hold brackets ("[2001:db8::1]:443")
+    let depth = 0;
+    let end = -1;
+    for (let i = at; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) depth++;
+      else if (c === 93 && --depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end === -1) break;
+    out += treatText(text.slice(copied, at)) + text.slice(at, end);
+    copied = end;
+    at = text.indexOf(TAG, end);
+  }
+  return out + treatText(text.slice(copied));
+}
 
 /**
  * A URL or path without what identifies anyone: origin and fragment dropped,
