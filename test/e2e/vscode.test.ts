@@ -349,6 +349,9 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
+    // The new server starts trusted too: the project's 'warn' still applies.
+    await page.locator('.markers-panel .codicon-warning').first().waitFor();
+    assert.equal(await page.locator('.markers-panel .codicon-error').count(), 0);
     mark('restarted');
   });
 

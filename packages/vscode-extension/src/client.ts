@@ -32,10 +32,10 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     },
   };
 
-  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme }))),
-    initializationOptions,
+    // A function, so a restarted server learns the trust state of that moment, not of activation.
+    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
     // The server logs why it failed; restarting in a loop would only hide that.

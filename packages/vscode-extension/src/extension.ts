@@ -14,20 +14,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = createClient(context, outputChannel);
   client = languageClient;
 
+  // An untrusted workspace never has project code (config files) executed by the server. When the
+  // user grants trust the server is told; trust granted while the server was starting would be
+  // lost, so it is also sent on every start (the server ignores a repeat).
+  const sendTrust = (): void => {
+    if (!vscode.workspace.isTrusted || !languageClient.isRunning()) return;
+    const params: TrustChangedParams = { workspaceTrusted: true };
+    languageClient.sendNotification(TRUST_CHANGED_NOTIFICATION, params).catch((error: unknown) => {
+      languageClient.error('Could not tell the server that the workspace is trusted', error);
+    });
+  };
+
   context.subscriptions.push(
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Stopped) status.showError('the language server is not running; see the output');
-      else if (newState === State.Running) status.update();
-    }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      // The server starts untrusted (no project config is executed) and learns of trust here.
-      const params: TrustChangedParams = { workspaceTrusted: true };
-      if (languageClient.isRunning()) {
-        languageClient.sendNotification(TRUST_CHANGED_NOTIFICATION, params).catch((error: unknown) => {
-          languageClient.error('Could not tell the server that the workspace is trusted', error);
-        });
+      else if (newState === State.Running) {
+        status.update();
+        sendTrust();
       }
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(sendTrust),
     vscode.commands.registerCommand(COMMANDS.showDocumentation, async (url: unknown) => {
       if (typeof url !== 'string') return false;
       return vscode.env.openExternal(vscode.Uri.parse(url, true));

@@ -31,7 +31,7 @@ export function countFindings(entries: ReadonlyArray<readonly [unknown, readonly
 /** Status bar text and tooltip for a count; `$(…)` are VS Code codicons. */
 export function describeCount({ findings, files }: FindingsCount): { text: string; tooltip: string } {
   if (findings === 0) {
-    return { text: '$(shield) 0', tooltip: 'Online Identifiers: no findings in open files' };
+    return { text: '$(shield) 0', tooltip: 'Online Identifiers: no findings' };
   }
   const noun = findings === 1 ? 'finding' : 'findings';
   const where = files === 1 ? '1 file' : `${files} files`;
