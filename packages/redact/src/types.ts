@@ -17,20 +17,22 @@ type RedactedShape<T> = T extends null | undefined | boolean
     ? string
     : T extends number | bigint
       ? T | string
-      : T extends readonly (infer U)[]
-        ? RedactedShape<U>[]
-        : T extends Date
-          ? string | null
-          : T extends object
-            ? { [K in keyof T]: RedactedShape<T[K]> }
-            : string;
+      : T extends symbol | ((...args: never[]) => unknown)
+        ? string
+        : T extends readonly (infer U)[]
+          ? RedactedShape<U>[]
+          : T extends Date
+            ? string | null
+            : T extends object
+              ? { [K in keyof T]: RedactedShape<T[K]> }
+              : unknown;
 
 /**
  * A value that went through `redact.<kind>()`: the identifying detail is gone.
  * The brand is compile-time only; it lets type-aware analysis accept the value
- * as classified wherever it flows.
+ * as classified wherever it flows. `null` and `undefined` stay as they are.
  */
-export type Redacted<T = unknown> = RedactedShape<T> & { readonly [redactedBrand]: true };
+export type Redacted<T = unknown> = T extends null | undefined ? T : RedactedShape<T> & { readonly [redactedBrand]: true };
 
 /** A keyed hash (HMAC-SHA-256, base64url) standing in for an identifier. */
 export type Pseudonymized = string & { readonly [pseudonymizedBrand]: true };
