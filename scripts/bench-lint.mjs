@@ -136,7 +136,7 @@ for (const [index, variant] of variants.entries()) {
     `${variant.name.padEnd(36)} ${cpuMedians[index].toFixed(0).padStart(8)} ${`${ratio.toFixed(3)} (${pct(ratio)})`.padStart(16)} ${wallMedians[index].toFixed(0).padStart(9)} ${wallRatio.toFixed(3).padStart(7)}  ${each}`,
   );
 }
-out(`messages per run: ${variants.map((v, i) => `${v.name}: ${warmUp.seen[i].messages} (parse errors ${warmUp.seen[i].fatal})`).join('; ')}`);
+out(`messages per run (ESLint notes on unknown rules in directive comments included): ${variants.map((v, i) => `${v.name}: ${warmUp.seen[i].messages} (parse errors ${warmUp.seen[i].fatal})`).join('; ')}`);
 
 const stats = lintAll(builtin, 'online-identifiers/', { stats: true });
 out();
