@@ -26,7 +26,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   run: 'onType',
   severity: 'default',
   redactModule: '',
-  trace: Object.freeze({ server: 'off' as TraceLevel }),
+  trace: Object.freeze({ server: 'off' }),
 });
 
 /** One rejected value; `kind` is the setting name, so a warning can be given once per kind. */

@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Linter } from 'eslint';
-import plugin = require('eslint-plugin-online-identifiers');
+import plugin from 'eslint-plugin-online-identifiers';
 import { createBuiltinConfig } from 'online-identifiers';
 import {
   FIX_ALL_KIND,
@@ -116,7 +116,7 @@ function firstLine(error: Error): string {
 export function startServer(connection: Connection, options: StartServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const ruleLinter = new RuleLinter({
-    plugin: options.plugin ?? (plugin as unknown as PluginLike),
+    plugin: options.plugin ?? plugin,
     builtinConfig: options.builtinConfig ?? createBuiltinConfig(),
   });
   const projectConfigs = new ProjectConfigs(options.eslintFactory);

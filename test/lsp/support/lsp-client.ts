@@ -104,14 +104,16 @@ export class LspClient {
       this.settle(this.logWaiters, params);
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings ?? null));
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.onRequest(RegistrationRequest.type, (params) => {
       for (const registration of params.registrations) {
         this.registrations.push(registration);
         this.settle(this.registrationWaiters, registration);
       }
     });
-    connection.onNotification('$/progress', (params: unknown) => this.progress.push(params));
+    connection.onNotification('$/progress', (params: unknown) => {
+      this.progress.push(params);
+    });
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
@@ -261,12 +263,15 @@ export class LspClient {
 }
 
 /** Applies LSP text edits (non-overlapping, any order) to a text. */
-export function applyEdits(text: string, edits: { range: { start: Position; end: Position }; newText: string }[]): string {
+export function applyEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText?: string }[]): string {
   const offsets = lineOffsets(text);
   const at = (position: Position): number => Math.min((offsets[position.line] ?? text.length) + position.character, text.length);
   const sorted = [...edits].sort((a, b) => at(b.range.start) - at(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, at(edit.range.start)) + edit.newText + result.slice(at(edit.range.end));
+  for (const edit of sorted) {
+    if (edit.newText === undefined) throw new Error('the server sent a snippet edit; it only ever sends plain text edits');
+    result = result.slice(0, at(edit.range.start)) + edit.newText + result.slice(at(edit.range.end));
+  }
   return result;
 }
 
