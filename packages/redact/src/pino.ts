@@ -177,8 +177,9 @@ function log(object: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Pass as `pino({ formatters })`: every field of the log object and of child
- * logger bindings treated by its name, as the winston format does. `req`, `res` and `err` are left to
+ * Pass as `pino({ formatters })`: every field of the log object (and of the
+ * root logger's base bindings) treated by its name, as the winston format
+ * does. Child logger bindings are reached by `redactOptions` instead. `req`, `res` and `err` are left to
  * `serializers`, which pino applies next: use both (or `pinoOptions`).
  */
 export const formatters: {

@@ -11,6 +11,9 @@ const SCHEMES = new Set([
 // Schemes whose credentials are comma-separated parameters: everything after the scheme goes.
 const PARAM_SCHEMES = new Set(['digest', 'hoba', 'mutual', 'aws4-hmac-sha256', 'signature', 'oauth', 'hawk', 'sharedkey', 'sharedkeylite']);
 
+// Scheme words that are not also English words.
+const UNAMBIGUOUS_SCHEMES = new Set(['bearer', 'dpop', 'ntlm', 'negotiate', 'gnap', 'privatetoken', 'vapid', 'apikey', 'api-key']);
+
 // Well-known API key prefixes name the key's issuer and type; the rest is secret.
 const KEY_PREFIXES = [
   'sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_',
@@ -208,10 +211,12 @@ function looksLikeCredential(text: string, start: number, end: number, scheme: s
     for (let i = start; i < end && !isSpace(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 61) return true;
     return false;
   }
-  if (end - start >= 20) return true;
+  // nobody writes "bearer" in prose before something that is not a credential
+  if (UNAMBIGUOUS_SCHEMES.has(scheme) || end - start >= 20) return true;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61 || c === 95 || c === 126) return true;
+    if (i > start && c >= 65 && c <= 90) return true; // mixed case, as base64 is
   }
   return false;
 }
