@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { formatInventory } from './inventory';
 import { KIND_ORDER, KINDS, kindOfMessage, type Kind } from './kinds';
@@ -42,20 +43,47 @@ function loadSarifFormatter(): SarifFormatter {
 
 const INFORMATION_URI = 'https://github.com/online-identifiers/online-identifiers';
 
-interface SarifLog {
-  runs: { tool: { driver: { name: string; version?: string; informationUri?: string } } }[];
+interface SarifArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
 }
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { name: string; version?: string; informationUri?: string } };
+    originalUriBaseIds?: Record<string, { uri: string }>;
+    artifacts?: { location: SarifArtifactLocation }[];
+    results?: { locations?: { physicalLocation?: { artifactLocation?: SarifArtifactLocation } }[] }[];
+  }[];
+}
+
+const SOURCE_ROOT = '%SRCROOT%';
 
 /**
  * SARIF 2.1.0 from Microsoft's ESLint formatter, with the driver named after
- * this tool so code-scanning dashboards show where the alerts come from.
+ * this tool (code-scanning dashboards show where alerts come from) and file
+ * URIs made relative to the scan's directory under `%SRCROOT%`: code scanning
+ * maps alerts to repository files by relative URI, and the log stays
+ * meaningful on another machine. Files outside that directory keep their
+ * absolute `file:` URI.
  */
 function formatSarifLog(scanResult: ScanResult): string {
   const log = JSON.parse(loadSarifFormatter()(scanResult.results, { rulesMeta: scanResult.rulesMeta })) as SarifLog;
+  const rootUri = pathToFileURL(scanResult.cwd.endsWith(path.sep) ? scanResult.cwd : `${scanResult.cwd}${path.sep}`).href;
+  const relativize = (location: SarifArtifactLocation | undefined) => {
+    if (!location?.uri.startsWith(rootUri)) return;
+    location.uri = location.uri.slice(rootUri.length);
+    location.uriBaseId = SOURCE_ROOT;
+  };
   for (const run of log.runs) {
     run.tool.driver.name = 'online-identifiers';
     run.tool.driver.version = VERSION;
     run.tool.driver.informationUri = INFORMATION_URI;
+    run.originalUriBaseIds = { [SOURCE_ROOT]: { uri: rootUri } };
+    for (const artifact of run.artifacts ?? []) relativize(artifact.location);
+    for (const result of run.results ?? []) {
+      for (const location of result.locations ?? []) relativize(location.physicalLocation?.artifactLocation);
+    }
   }
   return JSON.stringify(log, null, 2);
 }

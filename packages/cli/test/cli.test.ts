@@ -126,7 +126,7 @@ describe('online-identifiers scan (the real bin)', function () {
     });
 
     it('sarif: a SARIF 2.1.0 log with the rule, its doc link and the region', async function () {
-      const root = makeProject({ 'handler.js': LEAKY });
+      const root = makeProject({ 'src/handler.js': LEAKY });
       const run = await runCli(['scan', '--format=sarif'], root);
       assert.equal(run.code, 1);
       assert.equal(run.stderr, '');
@@ -134,11 +134,13 @@ describe('online-identifiers scan (the real bin)', function () {
         version: string;
         runs: {
           tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } };
+          originalUriBaseIds: unknown;
+          artifacts: unknown;
           results: {
             ruleId: string;
             level: string;
             message: { text: string };
-            locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+            locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[];
           }[];
         }[];
       };
@@ -158,8 +160,19 @@ describe('online-identifiers scan (the real bin)', function () {
           line: result.locations[0]?.physicalLocation.region.startLine,
           column: result.locations[0]?.physicalLocation.region.startColumn,
         })),
-        [{ ruleId: RULE, level: 'error', text: LEAKY_MESSAGE, uri: `file://${root}/handler.js`, line: 2, column: 15 }],
+        [{ ruleId: RULE, level: 'error', text: LEAKY_MESSAGE, uri: 'src/handler.js', line: 2, column: 15 }],
       );
+      // Relative to the scanned directory, which the log names, so code scanning maps it to the repository file.
+      assert.equal(sarifRun?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.deepEqual(sarifRun?.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${root}/` } });
+      assert.deepEqual(sarifRun?.artifacts, [{ location: { uri: 'src/handler.js', uriBaseId: '%SRCROOT%' } }]);
+    });
+
+    it('sarif: a file outside the current directory keeps its absolute file URI', async function () {
+      const outside = makeProject({ 'handler.js': LEAKY });
+      const run = await runCli(['scan', '-f', 'sarif', path.join(outside, 'handler.js')], makeProject({}));
+      const log = JSON.parse(run.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+      assert.deepEqual(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation, { uri: `file://${outside}/handler.js`, index: 0 });
     });
 
     it('sarif: a clean project gives an empty results array and exit 0', async function () {
