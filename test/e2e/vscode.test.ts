@@ -7,7 +7,7 @@
 // Needs `bash scripts/e2e/setup.sh` (CI runs it); skipped with a reason when that never ran.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -355,7 +355,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     mark('restarted');
   });
 
-  it('development mode (launch.json "Run Extension"): the server listens for the debugger on port 6009', async function () {
+  it('development mode (launch.json "Run Extension"): the server listens for the debugger on port 6009; settings reach it', async function () {
     // launch.json's "Attach to Language Server" attaches to this port.
     const inspector = `http://127.0.0.1:${SERVER_DEBUG_PORT}/json/list`;
     const before = await fetch(inspector).then(() => true, () => false);
@@ -363,7 +363,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
 
     const workspace = copyFixtureWorkspace('oi-vscode-dev-');
     cleanups.push(() => workspace.remove());
-    const { page, mark } = await openVsCode(workspace.dir, { trustAll: true, developmentPath: EXTENSION_DIR });
+    const { page, shoot, mark } = await openVsCode(workspace.dir, { trustAll: true, developmentPath: EXTENSION_DIR });
     await openFile(page, 'login.js', 'login attempt from');
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
@@ -374,5 +374,16 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       targets.some((target) => target.type === 'node' && target.url.endsWith('/packages/vscode-extension/dist/server.js')),
       `inspector targets: ${JSON.stringify(targets)}`,
     );
+
+    // A settings change reaches the server (synchronize + workspace/configuration): the finding
+    // turns into a warning without reopening anything.
+    await page.locator('.markers-panel .codicon-error').first().waitFor();
+    mkdirSync(path.join(workspace.dir, '.vscode'));
+    writeFileSync(path.join(workspace.dir, '.vscode', 'settings.json'), JSON.stringify({ 'onlineIdentifiers.severity': 'warning' }));
+    await page.locator('.markers-panel .codicon-warning').first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+    assert.equal(await page.locator('.markers-panel .codicon-error').count(), 0);
+    mark('severity setting applied');
+    await shoot('severity-setting');
   });
 });
