@@ -35,8 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(sendTrust),
     vscode.commands.registerCommand(COMMANDS.showDocumentation, async (url: unknown) => {
-      if (typeof url !== 'string') return false;
-      return vscode.env.openExternal(vscode.Uri.parse(url, true));
+      // The argument comes from the server's code action: open web links only.
+      const uri = typeof url === 'string' && /^https?:\/\//.test(url) ? vscode.Uri.parse(url) : undefined;
+      if (!uri) {
+        outputChannel.warn(`Not a documentation link: ${JSON.stringify(url)}`);
+        return false;
+      }
+      return vscode.env.openExternal(uri);
     }),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       outputChannel.info('Restarting the language server');
@@ -51,10 +56,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.showError('the language server failed to start; see the output');
     outputChannel.error('The language server failed to start', error);
     void vscode.window.showErrorMessage(`${CLIENT_NAME}: the language server failed to start. See the output for details.`);
+    return;
   }
 
-  // When the server advertises the scan command, vscode-languageclient has already registered
-  // it (forwarding to workspace/executeCommand); registering it again would throw.
+  // The server advertises the scan command, so vscode-languageclient has registered it already
+  // (forwarding to workspace/executeCommand) and registering it again would throw. Only a server
+  // that does not advertise it needs this.
   const registered = await vscode.commands.getCommands(true);
   if (!registered.includes(COMMANDS.scanWorkspace)) {
     context.subscriptions.push(
