@@ -2,8 +2,20 @@
 // edit, ask for code actions, apply them, hover, change settings, close, exit.
 import * as assert from 'node:assert/strict';
 import { Linter } from 'eslint';
+import { fork } from 'node:child_process';
 import {
   CodeActionRequest,
+  ConfigurationRequest,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  createProtocolConnection,
+  type PublishDiagnosticsParams,
   CodeActionResolveRequest,
   HoverRequest,
   type CodeAction,
@@ -11,7 +23,7 @@ import {
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { LspClient, PUSH_CLIENT, applyEdits } from './support/lsp-client';
+import { LspClient, PUSH_CLIENT, SERVER_BIN, applyEdits } from './support/lsp-client';
 import { CJS_TWO_FINDINGS, DOCS_BASE, ESM_HANDLER, TS_SESSION } from './support/fixtures';
 
 const RULE = 'online-identifiers/no-unclassified-logging';
@@ -315,6 +327,33 @@ describe('language server over stdio', function () {
     assert.deepEqual(versions, [...versions].sort((x, y) => x - y));
     assert.ok(versions.length < 20, `debounced: ${versions.length} publications for 20 versions`);
     assert.equal(versions.at(-1), 20);
+  });
+
+  it('also speaks node-ipc (the transport the VS Code client uses)', async function () {
+    const child = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    const uri = 'file:///nowhere/handler.js';
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
+    const result = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { debounceMs: 0 },
+    });
+    assert.equal(result.serverInfo?.name, '@online-identifiers/language-server');
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text: ESM_HANDLER } });
+    assert.deepEqual((await published).diagnostics, [IP_DIAGNOSTIC]);
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0);
+    connection.dispose();
+    assert.equal(stdout, '');
   });
 
   it('shuts down and exits with code 0', async function () {
