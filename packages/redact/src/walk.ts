@@ -68,6 +68,8 @@ export function walk(value: unknown, treatment: Treatment): unknown {
   const visitObject = (obj: object, depth: number): unknown => {
     const next = (child: unknown): unknown => visit(child, depth + 1);
     if (isClassified(obj)) return treatment.keepClassified ? obj : next(obj.value);
+    // new String('203.0.113.9') is the string, not an object with indexed characters
+    if (obj instanceof String || obj instanceof Number || obj instanceof Boolean || obj instanceof BigInt) return next(obj.valueOf());
     // a date is text to the treatments, as it is to a logger
     if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : treatment.text(obj.toISOString());
     if (ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer || obj instanceof SharedArrayBuffer) {
