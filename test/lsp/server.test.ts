@@ -313,7 +313,7 @@ describe('language server over stdio', function () {
   });
 
   it('debounces edits and publishes only the latest version', async function () {
-    client = await LspClient.start({ initializationOptions: { debounceMs: 50 } });
+    client = await LspClient.start({ initializationOptions: { debounceMs: 200 } });
     const uri = await client.open('src/handler.js', ESM_HANDLER);
     await client.diagnosticsFor(uri, 1);
     for (let version = 2; version <= 20; version++) {
