@@ -47,6 +47,7 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   // Settings and the workspace-trust editor open as ordinary tabs, not modal overlays.
   'workbench.editor.useModal': 'off',
+  'editor.stickyScroll.enabled': false,
 };
 
 const CHROMIUM_ARGS = [
@@ -235,7 +236,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     }
     await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     mark('workbench');
     return { page, dirs, shoot, mark };
   }
@@ -254,11 +255,22 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
 
     // The finding: Problems panel, squiggle, status bar count.
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 120_000 });
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
     mark('finding shown');
     await shoot('problems');
+
+    // Hovering the squiggle shows the server's explanation with the three treatments.
+    const squiggle = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
+    assert.ok(squiggle);
+    // The mouse, not Playwright's hover(): the squiggle sits in a layer under the text.
+    await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+    await page.locator('.monaco-hover', { hasText: 'redact.ip(value)' }).waitFor();
+    assert.match(await page.locator('.monaco-hover').first().innerText(), /Pseudonymize[\s\S]*Classify for security/);
+    await shoot('hover');
+    await page.mouse.move(0, 0);
+    mark('hover');
 
     const redactFix = await openQuickFixMenu(page, '8:37', /^Redact/); // on `req.ip`
     mark('quick-fix menu');
@@ -285,7 +297,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
 
     // The contributed command lints the files nobody opened (src/audit.js) into the Problems panel.
     await runCommand(page, 'Online Identifiers: Scan Workspace');
-    await page.locator('.markers-panel', { hasText: SCAN_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.markers-panel', { hasText: SCAN_MESSAGE }).waitFor({ timeout: 120_000 });
     await page.locator('.markers-panel', { hasText: 'audit.js' }).waitFor();
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
     mark('workspace scanned');
@@ -310,7 +322,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     });
     await openFile(page, 'login.js', 'login attempt from');
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 120_000 });
     // Built-in default severity (error), not the project's 'warn'; and the config never ran.
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     assert.equal(await page.locator('.monaco-editor .squiggly-warning').count(), 0);
@@ -347,7 +359,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.locator('.part.panel .view-lines', { hasText: 'Restarting the language server' }).waitFor();
     await shoot('output');
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 120_000 });
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
     // The new server starts trusted too: the project's 'warn' still applies.
     await page.locator('.markers-panel .codicon-warning').first().waitFor();
@@ -366,7 +378,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const { page, shoot, mark } = await openVsCode(workspace.dir, { trustAll: true, developmentPath: EXTENSION_DIR });
     await openFile(page, 'login.js', 'login attempt from');
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 60_000 });
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 120_000 });
     mark('finding shown');
 
     const targets = (await (await fetch(inspector)).json()) as { url: string; type: string }[];
