@@ -142,14 +142,15 @@ export const serializers: {
 } = Object.freeze({ req, res, err: (value: unknown) => err(value) });
 
 /**
- * `hooks.logMethod`: the message text gets the text treatments (addresses,
- * credentials, e-mail local parts). When an Error is logged without a
+ * `hooks.logMethod`: the message text and its string arguments get the text
+ * treatments (addresses, credentials, e-mail local parts). When an Error is logged without a
  * message, pino would copy its raw message into `msg`; the treated one is given instead.
  */
 function logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void): void {
   let treated: unknown[];
   try {
-    treated = args.map((arg, i) => (typeof arg === 'string' && (i === 0 || i === 1) ? redactFreeText(arg) : arg));
+    // the message and its printf-style string arguments ("login from %s", ip)
+    treated = args.map((arg) => (typeof arg === 'string' ? redactFreeText(arg) : arg));
     const first = treated[0];
     if (first instanceof Error && typeof treated[1] !== 'string') treated.splice(1, 0, redactFreeText(first.message));
   } catch {

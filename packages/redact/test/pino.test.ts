@@ -105,6 +105,7 @@ describe('pino integration (a real pino logger)', () => {
       { clientIp: '203.0.113.9', email: 'bob@example.org', kept: classify('203.0.113.9', 'ip'), ip: classify('198.51.100.7', 'ip'), userRef: pseudonymize('u1', { key: 'k' }), user: { id: 7, name: 'Bob' }, count: 3 },
       'login from 203.0.113.9 with Bearer abc123',
     );
+    logger.info('printf %s and %s', 'from 203.0.113.9', 'bob@example.org');
     logger.error(new Error('token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl rejected for 203.0.113.9'));
     assert.deepEqual(lines[0], {
       level: 30,
@@ -119,7 +120,8 @@ describe('pino integration (a real pino logger)', () => {
       count: 3,
       msg: 'login from 203.0.113.0 with Bearer [redacted]',
     });
-    assert.equal(lines[1]?.msg, 'token [redacted] rejected for 203.0.113.0');
-    assert.equal((lines[1]?.err as Record<string, unknown>).message, 'token [redacted] rejected for 203.0.113.0');
+    assert.equal(lines[1]?.msg, 'printf from 203.0.113.0 and [redacted]@example.org');
+    assert.equal(lines[2]?.msg, 'token [redacted] rejected for 203.0.113.0');
+    assert.equal((lines[2]?.err as Record<string, unknown>).message, 'token [redacted] rejected for 203.0.113.0');
   });
 });
