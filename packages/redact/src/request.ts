@@ -61,7 +61,11 @@ export function redactFreeText(text: string): string {
  */
 export const safePath: (url: string) => string = fixpoint(pathStep);
 
+// No HTTP server accepts a request line this long (Node's limit for all headers is 16 KB): it is not a URL.
+const MAX_URL = 64 * 1024;
+
 function pathStep(url: string): string {
+  if (url.length > MAX_URL) return REDACTED;
   let rest = url.trim();
   const scheme = rest.indexOf('://');
   if (scheme !== -1 && scheme < 16 && !rest.slice(0, scheme).includes('/')) {

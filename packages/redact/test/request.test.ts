@@ -106,3 +106,10 @@ describe('redact.request', () => {
     assert.deepEqual(redact.request(['/a?b=1', { method: 'GET', url: '/' }]), ['/a?b', { method: 'GET', path: '/' }]);
   });
 });
+
+describe('redact.request on something too long to be a URL', () => {
+  it('gives [redacted] rather than treating megabytes as a path', () => {
+    assert.equal(redact.request(`/a?${'x=1&'.repeat(20_000)}`), '[redacted]');
+    assert.equal(redact.request(`/a?${'x=1&'.repeat(1_000)}`), `/a?${Array.from({ length: 1000 }, () => 'x').join('&')}`);
+  });
+});
