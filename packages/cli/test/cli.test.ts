@@ -436,10 +436,11 @@ describe('online-identifiers scan (the real bin)', function () {
 
   describe('progress', function () {
     it('prints no progress when stderr is not a TTY', async function () {
+      // Enough files that the scan outlasts the progress delay, so a TTY would get a counter.
       const files: Record<string, string> = {};
-      for (let index = 0; index < 300; index++) files[`src/m${String(index).padStart(3, '0')}.js`] = CLEAN;
+      for (let index = 0; index < 600; index++) files[`src/m${String(index).padStart(3, '0')}.js`] = CLEAN;
       const run = await runCli(['scan'], makeProject(files));
-      assert.deepEqual(run, { code: 0, stdout: '', stderr: 'online-identifiers: 300 files scanned, no findings\n' });
+      assert.deepEqual(run, { code: 0, stdout: '', stderr: 'online-identifiers: 600 files scanned, no findings\n' });
     });
   });
 });
