@@ -1,7 +1,7 @@
 // Hover on a finding: what kind of identifier it is, why that is personal
 // data (the catalog's words, taken from POLICY.md), and the three treatments.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
-import { kindOf } from './catalog';
+import { KINDS, kindOfMessage } from 'eslint-plugin-online-identifiers/catalog';
 import type { Finding } from './code-actions';
 
 function contains(range: Range, position: Position): boolean {
@@ -14,10 +14,10 @@ function contains(range: Range, position: Position): boolean {
 /** Markdown for one finding. */
 export function describeFinding(finding: Finding, docsUrl: string | undefined): string {
   const ruleId = finding.message.ruleId ?? '';
-  const found = kindOf(finding.message.message);
+  const kind = kindOfMessage(finding.message.message);
   const lines: string[] = [];
-  if (found) {
-    const { kind, info } = found;
+  if (kind) {
+    const info = KINDS[kind];
     lines.push(`**${capitalize(info.label)}** (\`${kind}\`) · \`${ruleId}\``, '', info.why, '');
     lines.push(
       'Say what it is before it reaches the sink:',
