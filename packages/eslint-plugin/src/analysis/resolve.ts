@@ -99,9 +99,15 @@ export class Resolver {
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1) return undefined;
     if (def.type === DefinitionType.ImportBinding) {
-      const declaration = def.parent as TSESTree.ImportDeclaration;
-      const module = declaration.source.value;
       const specifier = def.node as TSESTree.Node;
+      // `import x = require('m')` (TypeScript): the module object.
+      if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const reference = specifier.moduleReference;
+        return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? { module: reference.expression.value, path: [] } : undefined;
+      }
+      const declaration = def.parent as TSESTree.ImportDeclaration | null;
+      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+      const module = declaration.source.value;
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
         const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
         return { module, path: normalizePath([imported]) };

@@ -375,6 +375,12 @@ const sinks: InvalidSpec[] = [
     findings: [f('req.ip', 'ip', 'req.ip', 'out.warn')],
   },
   {
+    name: 'TypeScript import-equals require of pino',
+    ts: true,
+    code: "import pino = require('pino');\nconst out = pino();\napp.get('/', (req) => { out.info(req.ip); });",
+    findings: [f('req.ip', 'ip', 'req.ip', 'out.info')],
+  },
+  {
     name: 'winston.createLogger() origin',
     code: "import winston from 'winston';\nconst w = winston.createLogger({});\napp.get('/', (req) => { w.error(req.ip); });",
     findings: [f('req.ip', 'ip', 'req.ip', 'w.error')],
