@@ -31,4 +31,3 @@ export function redactFormat(): Format {
   };
 }
 
-export default redactFormat;
