@@ -436,6 +436,7 @@ describe('online-identifiers scan (the real bin)', function () {
 
   describe('progress', function () {
     it('prints no progress when stderr is not a TTY', async function () {
+      this.timeout(60_000); // 600 files on a loaded 2-core machine
       // Enough files that the scan outlasts the progress delay, so a TTY would get a counter.
       const files: Record<string, string> = {};
       for (let index = 0; index < 600; index++) files[`src/m${String(index).padStart(3, '0')}.js`] = CLEAN;
