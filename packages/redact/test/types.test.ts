@@ -32,6 +32,22 @@ describe('public surface', () => {
     assert.equal(optional, undefined);
   });
 
+  it('the built package resolves by name from ESM and CommonJS, subpaths included (build first)', () => {
+    const esm = `
+      import { redact } from '@online-identifiers/redact';
+      import { pinoOptions } from '@online-identifiers/redact/pino';
+      import { redactFormat } from '@online-identifiers/redact/winston';
+      console.log(redact.ip('203.0.113.9'), Object.keys(pinoOptions).join(), typeof redactFormat);
+    `;
+    const fromEsm = spawnSync(process.execPath, ['--input-type=module', '-e', esm], { cwd: __dirname, encoding: 'utf8' });
+    assert.equal(fromEsm.status, 0, fromEsm.stderr);
+    assert.equal(fromEsm.stdout.trim(), '203.0.113.0 redact,serializers,hooks,formatters function');
+    const cjs = "const { redact } = require('@online-identifiers/redact'); const { serializers } = require('@online-identifiers/redact/pino'); console.log(redact.user('a@b.co'), typeof serializers.err);";
+    const fromCjs = spawnSync(process.execPath, ['-e', cjs], { cwd: __dirname, encoding: 'utf8' });
+    assert.equal(fromCjs.status, 0, fromCjs.stderr);
+    assert.equal(fromCjs.stdout.trim(), '[redacted]@b.co function');
+  });
+
   it('the subpath integrations load without pino, winston or logform installed', () => {
     const script = `
       const Module = require('node:module');
