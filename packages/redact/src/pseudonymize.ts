@@ -35,7 +35,7 @@ export function pseudonymize<T>(value: T, options?: PseudonymizeOptions): T exte
   }
   const hmac = createHmac('sha256', key);
   if (typeof value === 'string') hmac.update(value, 'utf8');
-  else if (value instanceof Uint8Array) hmac.update(value);
+  else if (isBytes(value)) hmac.update(value);
   else hmac.update(canonical(value), 'utf8');
   const out = hmac.digest('base64url');
   if (recent.size >= MAX_RECENT) recent.clear();
@@ -102,4 +102,12 @@ export function canonical(value: unknown): string {
     return `{${parts.join(',')}}`;
   };
   return visit(value, 0);
+}
+
+function isBytes(value: unknown): value is Uint8Array {
+  try {
+    return value instanceof Uint8Array;
+  } catch {
+    return false; // a Proxy whose getPrototypeOf trap throws; canonical() copes with it
+  }
 }

@@ -49,6 +49,20 @@ function hostile(): unknown[] {
       },
     },
   );
+  const opaqueProxy = new Proxy(
+    {},
+    {
+      getPrototypeOf() {
+        throw new Error('no prototype');
+      },
+      has() {
+        throw new Error('no has');
+      },
+      getOwnPropertyDescriptor() {
+        throw new Error('no descriptor');
+      },
+    },
+  );
   class Account {
     constructor(
       public email = 'a@b.co',
@@ -66,7 +80,7 @@ function hostile(): unknown[] {
   return [
     null, undefined, 0, -0, NaN, Infinity, 1n, Symbol('x'), () => 1, true, '', Buffer.from('203.0.113.9'), new Uint8Array(4),
     new ArrayBuffer(8), new Date(), new Date(NaN), new Map<unknown, unknown>([[{}, '203.0.113.9']]), new Set(['a@b.co']),
-    new WeakMap(), Promise.resolve(1), /re/g, new Account(), Object.create(null), throwingGetter, throwingProxy, deep, deepArray,
+    new WeakMap(), Promise.resolve(1), /re/g, new Account(), Object.create(null), throwingGetter, throwingProxy, opaqueProxy, deep, deepArray,
     error, new Headers({ cookie: 'a=1' }), new URL('https://x.test/?token=1'), [1, , 3], Object.assign([1, 2], { extra: 'a@b.co' }),
     new String('203.0.113.9'), new Number(1), classify('203.0.113.9', 'ip'),
   ];
