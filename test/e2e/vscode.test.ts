@@ -302,6 +302,21 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
     mark('workspace scanned');
     await shoot('scan');
+
+    // Unsaved (untitled) JavaScript is checked too.
+    await page.keyboard.press('Control+N');
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled-1' }).waitFor();
+    await runCommand(page, 'Change Language Mode');
+    await page.keyboard.type('JavaScript');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^JavaScript/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await page.keyboard.insertText("const logger = require('pino')();\nfunction handle(req) {\n  logger.info(req.ip);\n}\n");
+    // login.js is fixed, so this message can only come from the untitled editor.
+    await page.locator('.markers-panel', { hasText: EXPECTED_MESSAGE }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*2\s*$/ }).waitFor();
+    mark('untitled checked');
+    await shoot('untitled');
   });
 
   it('untrusted: never executes the project config and uses the defaults; trusted: applies it', async function () {
