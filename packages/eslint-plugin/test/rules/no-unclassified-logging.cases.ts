@@ -252,6 +252,50 @@ const frameworks: InvalidSpec[] = [
   },
 ];
 
+// ── request-like by declared type (syntax: the annotation and its import) ─
+const declared: InvalidSpec[] = [
+  {
+    name: 'parameter typed FastifyRequest',
+    ts: true,
+    code: "import type { FastifyRequest } from 'fastify';\nexport function audit(r: FastifyRequest) { logger.info(r.headers); }",
+    findings: [f('r.headers', 'request', 'r.headers', 'logger.info')],
+  },
+  {
+    name: 'parameter typed express.Request',
+    ts: true,
+    code: "import express from 'express';\nexport function audit(r: express.Request) { logger.info(r.cookies); }",
+    findings: [f('r.cookies', 'cookie', 'r.cookies', 'logger.info')],
+  },
+  {
+    name: 'parameter typed http.IncomingMessage',
+    ts: true,
+    code: "import * as http from 'node:http';\nexport function audit(m: http.IncomingMessage) { logger.info(m.socket.remoteAddress); }",
+    findings: [f('m.socket.remoteAddress', 'ip', 'm.socket.remoteAddress', 'logger.info')],
+  },
+  {
+    name: 'parameter typed Koa Context',
+    ts: true,
+    code: "import type { Context } from 'koa';\nexport function audit(c: Context) { logger.info(c.cookies.get('sid')); }",
+    findings: [f("c.cookies.get('sid')", 'cookie', "c.cookies.get('sid')", 'logger.info')],
+  },
+  {
+    name: 'Fetch API request headers.get (Next.js route handler)',
+    ts: true,
+    code: "export async function POST(incoming: Request) { console.log(incoming.headers.get('authorization')); }",
+    findings: [f("incoming.headers.get('authorization')", 'token', "incoming.headers.get('authorization')", 'console.log')],
+  },
+  {
+    name: 'Next.js request.cookies.get',
+    code: 'export async function GET(request) { console.log(request.cookies.get(\'sid\')); }',
+    findings: [f("request.cookies.get('sid')", 'cookie', "request.cookies.get('sid')", 'console.log')],
+  },
+  {
+    name: 'Koa ctx.get header lookup',
+    code: "app.use(async (ctx) => { logger.info(ctx.get('X-Forwarded-For')); });",
+    findings: [f("ctx.get('X-Forwarded-For')", 'ip', "ctx.get('X-Forwarded-For')", 'logger.info')],
+  },
+];
+
 // ── sources: browser ─────────────────────────────────────────────────────
 const browser: InvalidSpec[] = [
   { name: 'document.cookie', code: 'console.log(document.cookie);', findings: [f('document.cookie', 'cookie', 'document.cookie', 'console.log')] },
@@ -601,6 +645,26 @@ const dataflow: InvalidSpec[] = [
     findings: [f("h['user-agent']", 'device', "req.headers['user-agent']", 'logger.info')],
   },
   {
+    name: 'Object.assign onto a local object',
+    code: route('const meta = { path: req.path }; Object.assign(meta, { ip: req.ip }); logger.info(meta);'),
+    findings: [f('meta', 'ip', 'req.ip', 'logger.info')],
+  },
+  {
+    name: 'util.inspect of the whole request',
+    code: "import { inspect } from 'util';\napp.get('/', (req) => { logger.debug(inspect(req)); });",
+    findings: [f('req', 'request', 'req', 'logger.debug')],
+  },
+  {
+    name: 'JSON.stringify of all headers',
+    code: route('console.log(JSON.stringify(req.headers, null, 2));'),
+    findings: [f('req.headers', 'request', 'req.headers', 'console.log')],
+  },
+  {
+    name: 'promise then callback',
+    code: "app.get('/', (req) => { lookup(req).then(({ email }) => logger.info(email)); });",
+    findings: [f('email', 'user', 'lookup(req).email', 'logger.info')],
+  },
+  {
     name: 'new Error message',
     code: route('logger.error(new Error(`bad client ${req.ip}`));'),
     findings: [f('req.ip', 'ip', 'req.ip', 'logger.error')],
@@ -634,7 +698,7 @@ const hashes: InvalidSpec[] = [
   },
 ];
 
-export const INVALID: readonly InvalidSpec[] = [...express, ...frameworks, ...browser, ...names, ...sinks, ...dataflow, ...hashes];
+export const INVALID: readonly InvalidSpec[] = [...express, ...frameworks, ...declared, ...browser, ...names, ...sinks, ...dataflow, ...hashes];
 
 // ── valid ────────────────────────────────────────────────────────────────
 export const VALID: readonly ValidSpec[] = [
@@ -652,6 +716,13 @@ export const VALID: readonly ValidSpec[] = [
   ...['zip', 'tip', 'ship', 'description', 'skipped', 'ipsum', 'ipc', 'recipient', 'tokenizer', 'nextPageToken', 'tokenType', 'cookieName', 'hasToken'].map(
     (name) => ({ name: `not an identifier: ${name}`, code: `export function f(${name}) { logger.info(${name}); }` }),
   ),
+  // declared types that are not requests
+  {
+    name: 'a Context that is not Koa (AWS Lambda context)',
+    ts: true,
+    code: "import type { Context } from 'aws-lambda';\nexport function audit(c: Context) { logger.info(c.headers); }",
+  },
+  { name: 'an untyped parameter with a neutral name', code: 'export function audit(c) { logger.info(c.headers); }' },
   // harmless request data
   { name: 'method and url', code: route('logger.info(`${req.method} ${req.url}`);') },
   { name: 'a non-identifying header', code: route('logger.info(req.headers.host, req.get(\'content-type\'));') },
