@@ -5,6 +5,8 @@ import noUnclassifiedLogging from './rules/no-unclassified-logging';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { name, version } = require('../package.json') as { name: string; version: string };
 
+const PREFIX = 'online-identifiers';
+
 const rules = {
   'no-unclassified-logging': noUnclassifiedLogging,
 };
@@ -21,25 +23,38 @@ const plugin: Plugin = {
   configs: {} as Plugin['configs'],
 };
 
-const pluginForConfigs = plugin as unknown as TSESLint.FlatConfig.Plugin;
+const asPlugin = plugin as unknown as TSESLint.FlatConfig.Plugin;
+
+// Configs come from rule metadata: every rule marked `recommended` is on in
+// both; `strict` also turns on the type-aware checks of rules that have them.
+const recommendedIds = Object.entries(rules)
+  .filter(([, rule]) => rule.meta.docs?.recommended === true)
+  .map(([id]) => id);
+
+function hasTypeAwareOption(id: keyof typeof rules): boolean {
+  const schema = rules[id].meta.schema;
+  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+  return first?.properties?.typeAware !== undefined;
+}
 
 // Works on syntax alone: any parser, no type information.
 plugin.configs.recommended = {
-  name: 'online-identifiers/recommended',
-  plugins: { 'online-identifiers': pluginForConfigs },
-  rules: {
-    'online-identifiers/no-unclassified-logging': 'error',
-  },
+  name: `${PREFIX}/recommended`,
+  plugins: { [PREFIX]: asPlugin },
+  rules: Object.fromEntries(recommendedIds.map((id) => [`${PREFIX}/${id}`, 'error'])),
 };
 
 // Adds type-aware checks when the file is linted with type information
 // (typescript-eslint `parserOptions.projectService`); falls back to syntax otherwise.
 plugin.configs.strict = {
-  name: 'online-identifiers/strict',
-  plugins: { 'online-identifiers': pluginForConfigs },
-  rules: {
-    'online-identifiers/no-unclassified-logging': ['error', { typeAware: true }],
-  },
+  name: `${PREFIX}/strict`,
+  plugins: { [PREFIX]: asPlugin },
+  rules: Object.fromEntries(
+    recommendedIds.map((id) => [
+      `${PREFIX}/${id}`,
+      hasTypeAwareOption(id as keyof typeof rules) ? ['error', { typeAware: true }] : 'error',
+    ]),
+  ),
 };
 
 export = plugin;
