@@ -40,6 +40,7 @@ const counts = { files: 0, skipped: 0, parseErrors: 0, findings: 0, crashes: 0 }
 const byKind = new Map();
 const byRule = new Map();
 const crashes = [];
+const parseFailures = [];
 const samples = new Map(); // kind -> first few findings, to eyeball for false positives
 const started = Date.now();
 
@@ -66,6 +67,7 @@ for (const [index, filePath] of files.entries()) {
     for (const message of messages) {
       if (message.fatal) {
         counts.parseErrors++;
+        parseFailures.push(`${filename}:${message.line}:${message.column} ${message.message}`);
       } else if (message.ruleId?.startsWith('online-identifiers/')) {
         counts.findings++;
         const kind = kindOfMessage(message.message) ?? 'other';
@@ -89,6 +91,7 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 out(`rules: ${ruleIds.join(', ') || '(none: the plugin has no recommended rules yet)'}`);
 out(`files: ${counts.files} linted (${counts.skipped} skipped: over ${MAX_BYTES / 1024 / 1024} MB or unreadable) in ${seconds} s`);
 out(`parse errors: ${counts.parseErrors} (files no parser configuration here can read; not crashes)`);
+for (const line of parseFailures.slice(0, Number(values.show))) out(`  ${line}`);
 out(`findings: ${counts.findings}`);
 for (const [kind, count] of [...byKind].sort((a, b) => b[1] - a[1])) out(`  ${(KINDS[kind]?.label ?? kind).padEnd(24)} ${count}`);
 for (const [ruleId, count] of byRule) out(`  by rule ${ruleId}: ${count}`);
