@@ -15,12 +15,12 @@ function isDigit(c: number): boolean {
 function isRunChar(c: number): boolean {
   return isHex(c) || c === 58 /* : */ || c === 46; /* . */
 }
-/** Letters, digits and `_`: an address glued to one is part of a word (v1.2.3.4, Foo::bar). */
+/** Letters and digits: an address glued to one is part of a word (v1.2.3.4, Foo::bar). `_` is not: ip_203.0.113.9 is an address. */
 function isWordChar(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 function isZoneChar(c: number): boolean {
-  return isWordChar(c) || c === 46 || c === 45 || c === 126 || c === 37; /* . - ~ % */
+  return isWordChar(c) || c === 95 || c === 46 || c === 45 || c === 126 || c === 37; /* _ . - ~ % */
 }
 
 /** IPv4 → /24 (last octet zeroed). */
@@ -53,8 +53,22 @@ function v4(candidate: string): string | undefined {
   if (candidate.length < 7 || candidate.length > 15) return undefined;
   const known = memo.get(candidate);
   if (known !== undefined) return known ?? undefined;
-  const result = ipaddr.IPv4.isValidFourPartDecimal(candidate) ? truncateV4(ipaddr.IPv4.parse(candidate)) : undefined;
+  const plain = ipaddr.IPv4.isValidFourPartDecimal(candidate) ? candidate : withoutLeadingZeros(candidate);
+  const result = plain !== undefined ? truncateV4(ipaddr.IPv4.parse(plain)) : undefined;
   return remember(candidate, result);
+}
+
+/**
+ * Zero-padded octets ("192.168.001.010") are an address too; ipaddr.js
+ * rightly refuses them (octal or decimal?), but for truncation only the first
+ * three groups matter and either reading must not leak: read them as decimal.
+ */
+function withoutLeadingZeros(candidate: string): string | undefined {
+  const groups = candidate.split('.');
+  if (groups.length !== 4) return undefined;
+  const stripped = groups.map((g) => (g.length > 1 && g.length <= 3 && g.startsWith('0') ? String(Number(g)) : g));
+  const plain = stripped.join('.');
+  return plain !== candidate && ipaddr.IPv4.isValidFourPartDecimal(plain) ? plain : undefined;
 }
 
 function v6(candidate: string): string | undefined {

@@ -38,6 +38,8 @@ describe('redact.ip', () => {
       ['peer ip:203.0.113.9.', 'peer ip:203.0.113.0.'],
       ['client 2001:db8::1: closed', 'client 2001:db8::: closed'],
       ['GET http://203.0.113.9:3000/x', 'GET http://203.0.113.0/x'],
+      ['192.168.001.010', '192.168.1.0'],
+      ['src_ip_203.0.113.9', 'src_ip_203.0.113.0'],
       ['', ''],
     ];
     for (const [input, expected] of cases) {
