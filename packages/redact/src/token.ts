@@ -6,7 +6,7 @@ import { fixpoint, hasSpace, isAlnum, isSpace, maskKeyValues } from './text';
 const SCHEMES = new Set([
   'basic', 'bearer', 'digest', 'negotiate', 'ntlm', 'hoba', 'mutual', 'token', 'dpop', 'gnap', 'mac',
   'oauth', 'apikey', 'api-key', 'privatetoken', 'vapid', 'scram-sha-1', 'scram-sha-256', 'aws4-hmac-sha256',
-  'sharedkey', 'sharedkeylite', 'hawk', 'signature', 'concealed', 'kerberos', 'sso-key', 'splunk', 'genieKey'.toLowerCase(),
+  'sharedkey', 'sharedkeylite', 'hawk', 'signature', 'concealed', 'kerberos', 'sso-key', 'splunk', 'geniekey',
 ]);
 // Schemes whose credentials are comma-separated parameters: everything after the scheme goes.
 const PARAM_SCHEMES = new Set(['digest', 'hoba', 'mutual', 'aws4-hmac-sha256', 'signature', 'oauth', 'hawk', 'sharedkey', 'sharedkeylite']);
@@ -26,9 +26,11 @@ const MIN_KEY_BODY = 8;
 // Names whose values are credentials in query strings, JSON text and key=value logs.
 const SECRET_NAMES = new Set([
   'token', 'accesstoken', 'refreshtoken', 'idtoken', 'authtoken', 'apikey', 'xapikey', 'apitoken', 'secret', 'clientsecret',
-  'password', 'passwd', 'pwd', 'authorization', 'proxyauthorization', 'auth', 'csrftoken', 'xcsrftoken', 'xsrftoken',
-  'xxsrftoken', 'jwt', 'bearer', 'signature', 'sig', 'privatekey', 'sessiontoken', 'code',
+  'password', 'passwd', 'pwd', 'authorization', 'proxyauthorization', 'csrftoken', 'xcsrftoken', 'xsrftoken',
+  'xxsrftoken', 'jwt', 'bearer', 'signature', 'sig', 'privatekey', 'sessiontoken',
 ]);
+// Not "code" or "auth": "error code: 500" and "auth: ok" are common in messages, and
+// in URLs every query value goes anyway.
 
 function isCredentialChar(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 126 || c === 43 || c === 47 || c === 61 || c === 45; /* . _ ~ + / = - */
