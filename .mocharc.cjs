@@ -1,11 +1,10 @@
 'use strict';
-// One mocha run over every package and the cross-package tests, so CI gets one
-// total. Tests are TypeScript, loaded through tsx; packages import each other
+// `npm test` makes one mocha run over every package and the cross-package
+// tests, so CI gets one total; `npx mocha <files>` runs just those. Tests are TypeScript, loaded through tsx; packages import each other
 // through their built dist/ (npm test builds first).
 module.exports = {
   require: ['tsx/cjs', './scripts/mocha-setup.cjs'],
   extension: ['ts'],
-  spec: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
   reporter: './scripts/mocha-reporter.cjs',
   timeout: 20000,
   'forbid-only': Boolean(process.env.CI),
