@@ -93,7 +93,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(await cleared, { uri, diagnostics: [] });
   });
 
-  it('lints TypeScript, .mjs and .cjs files, and ignores other languages', async function () {
+  it('lints TypeScript, JSX, TSX, .mjs, .cjs and untitled buffers, and ignores other languages', async function () {
     client = await LspClient.start();
     const ts = await client.open('src/audit.ts', TS_SESSION, 'typescript');
     const published = await client.diagnosticsFor(ts, 1);
@@ -105,6 +105,18 @@ describe('language server over stdio', function () {
     assert.equal((await client.diagnosticsFor(cjs, 1)).diagnostics.length, 2);
     const mjs = await client.open('src/handler.mjs', ESM_HANDLER, 'javascript');
     assert.deepEqual((await client.diagnosticsFor(mjs, 1)).diagnostics, [IP_DIAGNOSTIC]);
+    // JSX and TSX parse with JSX enabled.
+    const jsxHandler = ESM_HANDLER.replace('res.end();', 'res.send(<p>{req.query.q}</p>);');
+    const tsx = await client.open('src/view.tsx', jsxHandler.replace('(req, res)', '(req: any, res: any)'), 'typescriptreact');
+    assert.deepEqual((await client.diagnosticsFor(tsx, 1)).diagnostics, [IP_DIAGNOSTIC]);
+    const jsx = await client.open('src/view.jsx', jsxHandler, 'javascriptreact');
+    assert.deepEqual((await client.diagnosticsFor(jsx, 1)).diagnostics, [IP_DIAGNOSTIC]);
+    // An unsaved editor, by language id alone.
+    const untitled = 'untitled:Untitled-1';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: untitled, languageId: 'typescript', version: 1, text: ESM_HANDLER.replace('(req, res)', '(req: any, res: any)') },
+    });
+    assert.deepEqual((await client.diagnosticsFor(untitled, 1)).diagnostics, [IP_DIAGNOSTIC]);
     // Same text in a Markdown document: not ours.
     const md = await client.open('README.md', ESM_HANDLER, 'markdown');
     assert.deepEqual((await client.diagnosticsFor(md, 1)).diagnostics, []);
