@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  DiagnosticRefreshRequest,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
   MessageType,
@@ -154,7 +155,11 @@ describe('language server robustness', function () {
 
   it('serves pull diagnostics to clients that support them, without pushing', async function () {
     client = await LspClient.start({
-      capabilities: { ...PUSH_CLIENT, textDocument: { ...PUSH_CLIENT.textDocument, diagnostic: { dynamicRegistration: false } } },
+      capabilities: {
+        ...PUSH_CLIENT,
+        workspace: { ...PUSH_CLIENT.workspace, diagnostics: { refreshSupport: true } },
+        textDocument: { ...PUSH_CLIENT.textDocument, diagnostic: { dynamicRegistration: false } },
+      },
     });
     assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, {
       identifier: 'online-identifiers',
@@ -168,6 +173,13 @@ describe('language server robustness', function () {
       client.diagnostics.filter((params) => params.uri === uri),
       [],
     );
+
+    // A settings change asks the client to pull again; the next pull has the new severity.
+    const refreshed = new Promise<void>((resolve) => client.connection.onRequest(DiagnosticRefreshRequest.type, () => resolve()));
+    await client.changeConfiguration({ severity: 'information' });
+    await refreshed;
+    const again = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.deepEqual(again, { kind: 'full', items: [{ ...IP_DIAGNOSTIC, severity: 3 }] });
   });
 
   it('scans the workspace with progress, skipping node_modules, dist and .gitignore entries', async function () {
