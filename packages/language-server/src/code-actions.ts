@@ -109,6 +109,33 @@ export function showDocumentationAction(ruleId: string, url: string): CodeAction
   return { title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [url] } };
 }
 
+/**
+ * The quick-fixes for the findings a request is about: every suggestion (in
+ * the rule's order), then one "disable" per rule and line, then one
+ * "show documentation" per rule.
+ */
+export function quickFixes(document: TextDocument, findings: readonly Finding[], docsUrl: (ruleId: string) => string | undefined): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const finding of findings) actions.push(...suggestionActions(document, finding));
+  const disabled = new Set<string>();
+  for (const finding of findings) {
+    const key = `${finding.message.ruleId ?? ''}:${finding.diagnostic.range.start.line}`;
+    if (disabled.has(key)) continue;
+    disabled.add(key);
+    const action = disableLineAction(document, finding);
+    if (action) actions.push(action);
+  }
+  const documented = new Set<string>();
+  for (const finding of findings) {
+    const ruleId = finding.message.ruleId ?? '';
+    const url = docsUrl(ruleId);
+    if (!url || documented.has(ruleId)) continue;
+    documented.add(ruleId);
+    actions.push(showDocumentationAction(ruleId, url));
+  }
+  return actions;
+}
+
 /** The preferred suggestion's fix of each message (the first suggestion when none is marked). */
 function preferredFixes(messages: readonly Linter.LintMessage[]): Fix[] {
   const fixes: Fix[] = [];

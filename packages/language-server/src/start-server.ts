@@ -6,8 +6,6 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
-  MessageType,
-  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -22,19 +20,10 @@ import { URI } from 'vscode-uri';
 import type { Linter } from 'eslint';
 import plugin from 'eslint-plugin-online-identifiers';
 import { createBuiltinConfig } from 'online-identifiers';
-import {
-  FIX_ALL_KIND,
-  disableLineAction,
-  findingsForContext,
-  fixAllAction,
-  fixAllText,
-  showDocumentationAction,
-  suggestionActions,
-  wants,
-  type Finding,
-} from './code-actions';
+import { FIX_ALL_KIND, findingsForContext, fixAllAction, fixAllText, quickFixes, wants, type Finding } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
+import { OnceReporter } from './once-reporter';
 import { MAX_LINT_BYTES, RuleLinter, isLintable, lintFileName, type PluginLike } from './linter';
 import { ProjectConfigs, type ESLintFactory } from './project-config';
 import { Scheduler, type Clock } from './scheduler';
@@ -103,7 +92,6 @@ interface DocumentResult extends Linted {
 type RulesChoice = { kind: 'rules'; rules: Linter.RulesRecord; source: 'builtin' | 'project' } | { kind: 'ignored' };
 
 const CONFIG_FILE = /^eslint\.config\.(js|mjs|cjs|ts|mts|cts)$/;
-const MAX_WARNING_KINDS = 1000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -140,36 +128,9 @@ export function startServer(connection: Connection, options: StartServerOptions 
   /** URIs the last workspace scan published findings for (closed files only). */
   let scanned = new Set<string>();
 
-  // ---- messages: each kind of problem is reported once ----------------------
-  const warned = new Set<string>();
-  const warnedPerDocument = new Map<string, Set<string>>();
-
-  function warnOnce(kind: string, message: string, level: 'warning' | 'error' = 'warning'): void {
-    if (warned.has(kind)) return;
-    if (warned.size >= MAX_WARNING_KINDS) warned.clear();
-    warned.add(kind);
-    // window/showMessage (a notification): nothing for the user to answer.
-    const type = level === 'error' ? MessageType.Error : MessageType.Warning;
-    if (level === 'error') connection.console.error(message);
-    else connection.console.warn(message);
-    void connection.sendNotification(ShowMessageNotification.type, { type, message: `Online Identifiers: ${message}` });
-  }
-
-  function logOncePerDocument(uri: string, kind: string, message: string, level: 'info' | 'error' = 'info'): void {
-    let kinds = warnedPerDocument.get(uri);
-    if (!kinds) {
-      kinds = new Set();
-      warnedPerDocument.set(uri, kinds);
-    }
-    if (kinds.has(kind)) return;
-    kinds.add(kind);
-    if (level === 'error') connection.console.error(message);
-    else connection.console.info(message);
-  }
-
-  function forgetDocumentLog(uri: string, kind: string): void {
-    warnedPerDocument.get(uri)?.delete(kind);
-  }
+  const reporter = new OnceReporter(connection);
+  const warnOnce = reporter.warnOnce.bind(reporter);
+  const logOncePerDocument = reporter.logOncePerDocument.bind(reporter);
 
   // ---- settings ----------------------------------------------------------------
   async function fetchSettings(uri: string): Promise<Settings> {
@@ -292,7 +253,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
 
     switch (outcome.kind) {
       case 'ok':
-        forgetDocumentLog(uri, 'parse');
+        reporter.forgetDocumentLog(uri, 'parse');
         return {
           rules,
           findings: outcome.messages.map((message) => ({
@@ -481,7 +442,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     results.delete(uri);
     settingsCache.delete(uri);
     configChoices.delete(uri);
-    warnedPerDocument.delete(uri);
+    reporter.forgetDocument(uri);
     publish(uri, undefined, []);
   });
 
@@ -508,7 +469,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     projectConfigs.drop();
     configChoices.clear();
     // A fixed or newly broken config deserves a fresh warning.
-    for (const kind of [...warned]) if (kind.startsWith('config')) warned.delete(kind);
+    reporter.forgetWarnings('config');
     revalidateAll();
   });
 
@@ -548,25 +509,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     const actions: CodeAction[] = [];
 
     if (wants(only, CodeActionKind.QuickFix)) {
-      const related = findingsForContext(state.findings, params.context.diagnostics);
-      const disabled = new Set<string>();
-      const documented = new Set<string>();
-      for (const finding of related) actions.push(...suggestionActions(document, finding));
-      for (const finding of related) {
-        const ruleId = finding.message.ruleId ?? '';
-        const key = `${ruleId}:${finding.diagnostic.range.start.line}`;
-        if (disabled.has(key)) continue;
-        disabled.add(key);
-        const action = disableLineAction(document, finding);
-        if (action) actions.push(action);
-      }
-      for (const finding of related) {
-        const ruleId = finding.message.ruleId ?? '';
-        const url = ruleLinter.docsUrl(ruleId);
-        if (!url || documented.has(ruleId)) continue;
-        documented.add(ruleId);
-        actions.push(showDocumentationAction(ruleId, url));
-      }
+      actions.push(...quickFixes(document, findingsForContext(state.findings, params.context.diagnostics), (ruleId) => ruleLinter.docsUrl(ruleId)));
     }
 
     const fixable = state.findings.some((finding) => (finding.message.suggestions ?? []).length > 0);
