@@ -151,6 +151,7 @@ export class Tracer {
   private readonly active = new Map<Node, Set<Env | undefined>>();
   private readonly baseMemo = new Map<Node, Base | null>();
   private depth = 0;
+  private cutoffs = 0;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -165,7 +166,10 @@ export class Tracer {
       const memo = this.memo.get(node);
       if (memo) return memo;
     }
-    if (this.depth >= MAX_DEPTH) return NOTHING;
+    if (this.depth >= MAX_DEPTH) {
+      this.cutoffs++;
+      return NOTHING;
+    }
     let envs = this.active.get(node);
     if (envs?.has(env)) return NOTHING; // a cycle: this query is already being answered
     if (!envs) {
@@ -174,6 +178,7 @@ export class Tracer {
     }
     envs.add(env);
     this.depth++;
+    const cutoffsBefore = this.cutoffs;
     let result: Trace;
     try {
       result = this.types?.isClassified(node) ? NOTHING : this.compute(node, env);
@@ -181,7 +186,8 @@ export class Tracer {
       this.depth--;
       envs.delete(env);
     }
-    if (!env) this.memo.set(node, result);
+    // A result cut short by the depth bound is not this node's answer, only this query's.
+    if (!env && this.cutoffs === cutoffsBefore) this.memo.set(node, result);
     return result;
   }
 
@@ -414,6 +420,8 @@ export class Tracer {
   private traceMember(node: TSESTree.MemberExpression, env: Env | undefined): Trace {
     const name = propertyName(node);
     if (name !== undefined && MEASURE_PROPERTIES.has(name)) return NOTHING;
+    // The service's own configuration (`process.env.API_TOKEN`) is not a person's identifier.
+    if (dottedPath(node.object) === 'process.env') return NOTHING;
     return this.traceAccess(node.object, [name ?? '*'], node, env, true);
   }
 

@@ -276,4 +276,7 @@ export const NAME_NOT_BEFORE: readonly string[] = [
   're', 'schema', 'label', 'enabled', 'disabled', 'required', 'version', 'options', 'opts', 'config', 'domain',
   'path', 'parser', 'policy', 'secure', 'exists', 'present', 'valid', 'set', 'missing', 'error', 'errors',
   'status', 'provider', 'kind', 'keys', 'len', 'index', 'idx',
+  // Things that handle identifiers rather than hold one: `tokenCache`, `ipClient`, `sessionIdGenerator`.
+  'cache', 'client', 'manager', 'service', 'store', 'measurement', 'metrics', 'timer', 'span', 'handler',
+  'callback', 'factory', 'builder', 'validator', 'generator', 'lifetime', 'regexp', 'matcher', 'middleware',
 ];

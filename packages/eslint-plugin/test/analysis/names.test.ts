@@ -26,7 +26,8 @@ describe('name matcher', () => {
 
   const negatives = [
     'zip', 'tip', 'ship', 'description', 'skipped', 'ipsum', 'ipc', 'recipient', 'tokenizer', 'tokens', 'nextPageToken',
-    'cookieName', 'tokenType', 'hasToken', 'isIpValid', 'numCookies',
+    'cookieName', 'tokenType', 'hasToken', 'isIpValid', 'numCookies', 'tokenCache', 'ipClient',
+    'sessionIdGenerator',
   ];
   for (const name of negatives) {
     it(`${name} is not an identifier`, () => assert.equal(matcher.match(name), undefined));

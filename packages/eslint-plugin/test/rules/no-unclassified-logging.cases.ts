@@ -727,6 +727,7 @@ export const VALID: readonly ValidSpec[] = [
   { name: 'method and url', code: route('logger.info(`${req.method} ${req.url}`);') },
   { name: 'a non-identifying header', code: route('logger.info(req.headers.host, req.get(\'content-type\'));') },
   { name: 'req.user.role is not an identifier', code: route('logger.info(req.user.role);') },
+  { name: 'the service configuration is not a person', code: "logger.info(process.env.API_TOKEN, process.env['SESSION_SECRET']);" },
   { name: 'literal values', code: "logger.info('user id is missing', { ip: '127.0.0.1' });" },
   { name: 'not a sink', code: route('res.json({ ip: req.ip });') },
   { name: 'Math.log is not a logger', code: route('Math.log(req.ip);') },
