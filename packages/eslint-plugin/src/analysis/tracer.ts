@@ -38,6 +38,8 @@ export interface Carried {
   readonly origin: Node;
   /** Reached the sink through an unkeyed hash (`createHash(…).update(ip).digest()`). */
   readonly unkeyedHash?: boolean;
+  /** Known only from a name (`clientIp`), not from a source the analysis followed. */
+  readonly byName?: boolean;
 }
 
 /** What a value carries. */
@@ -282,7 +284,7 @@ export class Tracer {
     if (!trace.opaque || trace.carried.length > 0 || name === undefined) return trace;
     const kind = this.settings.names.match(name);
     if (!kind) return trace;
-    return { carried: [{ kind, origin, originText: originText ?? this.text(origin) }], opaque: true, via: trace.via };
+    return { carried: [{ kind, origin, originText: originText ?? this.text(origin), byName: true }], opaque: true, via: trace.via };
   }
 
   private text(node: Node): string {
@@ -448,8 +450,19 @@ export class Tracer {
       return this.named(merge(traces, []), lastName, origin, fallbackText);
     }
     const whole = this.trace(object, env);
-    if (whole.carried.length > 0) return { carried: whole.carried, opaque: whole.opaque, via: direct ? [object] : [] };
-    return this.named(whole.opaque ? OPAQUE : NOTHING, lastName, origin, fallbackText);
+    const objectName = lastStaticName(object);
+    if (whole.carried.length > 0) {
+      // A value known only by its name is re-read with the property: `cookie.value` is a cookie, `cookie.name` is not.
+      if (direct && lastName !== undefined && objectName !== undefined && whole.carried.every((c) => c.byName)) {
+        const kind = this.settings.names.match(`${objectName}_${lastName}`);
+        if (!kind) return this.named(OPAQUE, lastName, origin, fallbackText);
+      }
+      return { carried: whole.carried, opaque: whole.opaque, via: direct ? [object] : [] };
+    }
+    const named = this.named(whole.opaque ? OPAQUE : NOTHING, lastName, origin, fallbackText);
+    if (named.carried.length > 0 || !direct || lastName === undefined) return named;
+    // The object's name and the property's together: `user.id`, `account.id`, `visitor.id`.
+    return objectName === undefined ? named : this.named(named, `${objectName}_${lastName}`, origin, fallbackText);
   }
 
   /** Values a local object literal holds under `key` (literal properties, later `obj.key = …` writes), if it is one. */
@@ -996,6 +1009,14 @@ export class Tracer {
     }
     return merge(traces, via);
   }
+}
+
+/** The name an expression ends with: `user` in `user`, `this.user`, `req.body.user`. */
+function lastStaticName(node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return propertyName(inner);
+  return undefined;
 }
 
 /** Unions traces, one entry per finding identity. */

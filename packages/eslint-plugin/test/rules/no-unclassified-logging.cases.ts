@@ -361,6 +361,21 @@ names.push(
     findings: [f('account.email', 'user', 'account.email', 'logger.info')],
   },
   {
+    name: 'object and property names together: user.id',
+    code: 'export function audit(user) { logger.info(`user ${user.id}`); }',
+    findings: [f('user.id', 'user', 'user.id', 'logger.info')],
+  },
+  {
+    name: 'object and property names together: this.visitor.id',
+    code: 'class A { m() { logger.info(this.visitor.id); } }',
+    findings: [f('this.visitor.id', 'device', 'this.visitor.id', 'logger.info')],
+  },
+  {
+    name: 'a property of a value known by its name',
+    code: 'export function audit(accessToken) { logger.info(accessToken.value); }',
+    findings: [f('accessToken', 'token', 'accessToken', 'logger.info')],
+  },
+  {
     name: 'object key names an opaque value',
     code: 'logger.info({ userId: lookup() });',
     findings: [f('lookup()', 'user', 'userId', 'logger.info')],
@@ -727,6 +742,7 @@ export const VALID: readonly ValidSpec[] = [
   { name: 'method and url', code: route('logger.info(`${req.method} ${req.url}`);') },
   { name: 'a non-identifying header', code: route('logger.info(req.headers.host, req.get(\'content-type\'));') },
   { name: 'req.user.role is not an identifier', code: route('logger.info(req.user.role);') },
+  { name: 'order.id and cookie.name are not identifiers', code: 'export function f(order, cookie) { logger.info(order.id, cookie.name); }' },
   { name: 'the service configuration is not a person', code: "logger.info(process.env.API_TOKEN, process.env['SESSION_SECRET']);" },
   { name: 'literal values', code: "logger.info('user id is missing', { ip: '127.0.0.1' });" },
   { name: 'not a sink', code: route('res.json({ ip: req.ip });') },
