@@ -92,6 +92,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             description: 'The kinds of identifier to check (default: all of them).',
             items: { ...kindSchema, description: 'A kind of identifier.' },
+            minItems: 1,
             uniqueItems: true,
           },
           ignoreNames: {

@@ -18,6 +18,7 @@ describe('no-unclassified-logging: options validation', () => {
     ['an unknown property', { colour: 'red' }, /should NOT have additional properties/],
     ['an unknown kind', { kinds: ['email'] }, /should be equal to one of the allowed values/],
     ['kinds that is not an array', { kinds: 'ip' }, /should be array/],
+    ['an empty kinds list', { kinds: [] }, /fewer than 1 items|should NOT have fewer than 1 items/],
     ['a sink that is not a string', { sinks: [42] }, /should be string/],
     ['an empty sanitizer name', { sanitizers: [''] }, /must NOT have fewer than 1 characters|should NOT be shorter than 1 characters/],
     ['a source without a pattern', { sources: [{ kind: 'ip' }] }, /fewer than 2 properties|should NOT have fewer than 2 properties/],
