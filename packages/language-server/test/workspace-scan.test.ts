@@ -27,6 +27,7 @@ describe('listWorkspaceFiles', () => {
     fs.writeFileSync(path.join(root, '.gitignore'), 'logs/\n');
     fs.writeFileSync(path.join(root, 'pkg', '.gitignore'), 'gen/\n');
     const listed = (await listWorkspaceFiles(root)).map((file) => path.relative(root, file).split(path.sep).join('/'));
+    fs.rmSync(root, { recursive: true, force: true });
     assert.deepEqual(listed, ['a.js', 'b.ts', 'pkg/keep.mjs', 'pkg/tsx/view.tsx']);
   });
 });

@@ -213,13 +213,16 @@ export class LspClient {
     return code;
   }
 
-  /** Ends the server whatever its state (after a failed test). */
+  /** Ends the server whatever its state (after a failed test) and removes the temp workspace. */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       this.child.kill();
       await this.exited;
     }
     this.connection.dispose();
+    if (path.basename(this.workspace).startsWith('oi-lsp-') && this.workspace.startsWith(os.tmpdir())) {
+      fs.rmSync(this.workspace, { recursive: true, force: true });
+    }
   }
 
   get exit(): Promise<number | null> {
