@@ -43,11 +43,15 @@ export class SinkFinder {
 
   private sinkArguments(call: TSESTree.CallExpression): readonly Node[] | undefined {
     const callee = unwrap(call.callee);
-    const path = dottedPath(callee);
-    if (path !== undefined && this.isUserSink(path)) return call.arguments;
+    if (this.settings.sinks.length > 0) {
+      const path = dottedPath(callee);
+      if (path !== undefined && this.isUserSink(path)) return call.arguments;
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = propertyName(callee);
-      if (method === undefined) return undefined;
+      // Most calls are not sinks: decide on the method name before any scope lookup.
+      if (method === undefined || !SINK_METHODS.has(method)) return undefined;
+      const path = dottedPath(callee);
       const object = unwrap(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && object.name === 'console' && CONSOLE_METHODS.includes(method)) {
         // `console.assert(test, …)` prints only what follows its test.
@@ -62,7 +66,7 @@ export class SinkFinder {
       return undefined;
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      const origin = this.resolver.importOf(callee);
+      const origin = FS_WRITE_FUNCTIONS.includes(callee.name) ? this.resolver.importOf(callee) : undefined;
       if (origin && FS_MODULES.includes(origin.module) && FS_WRITE_FUNCTIONS.includes(origin.path[0] ?? '') && origin.path.length === 1) {
         return this.looksLikeLogPath(call.arguments[0]) ? call.arguments.slice(1, 2) : undefined;
       }
@@ -205,6 +209,8 @@ export class SinkFinder {
     }
   }
 }
+
+const SINK_METHODS = new Set([...CONSOLE_METHODS, ...LOGGER_METHODS, ...FS_WRITE_FUNCTIONS, 'write', 'end']);
 
 function isLoggerName(name: string): boolean {
   if (LOGGER_RECEIVER_NAMES.includes(name) && name !== 'console') return true;
