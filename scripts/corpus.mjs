@@ -32,6 +32,8 @@ const scriptConfig = moduleConfig.map((entry) =>
 );
 const ruleIds = Object.keys(moduleConfig.find((entry) => entry.rules)?.rules ?? {});
 const ours = ({ ruleId }) => ruleId.startsWith('online-identifiers/');
+// ESLint 10 flags old /* eslint-env */ comments as fatal but lints on; not a parse error.
+const isParseError = (message) => message.fatal && !message.message.startsWith('/* eslint-env */');
 
 let files = nodeModulesFiles();
 if (values.limit) files = files.slice(0, Number(values.limit));
@@ -60,11 +62,12 @@ for (const [index, filePath] of files.entries()) {
   counts.files++;
   try {
     let messages = linter.verify(text, moduleConfig, { filename, ruleFilter: ours });
-    if (messages.some((m) => m.fatal) && /\.jsx?$/.test(filename)) {
+    if (messages.some(isParseError) && /\.jsx?$/.test(filename)) {
       const retry = linter.verify(text, scriptConfig, { filename, ruleFilter: ours });
-      if (!retry.some((m) => m.fatal)) messages = retry;
+      if (!retry.some(isParseError)) messages = retry;
     }
     for (const message of messages) {
+      if (message.fatal && !isParseError(message)) continue;
       if (message.fatal) {
         counts.parseErrors++;
         parseFailures.push(`${filename}:${message.line}:${message.column} ${message.message}`);

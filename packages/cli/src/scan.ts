@@ -191,10 +191,20 @@ function withScriptJs(config: Linter.Config[]): Linter.Config[] {
 }
 
 function hasParseError(result: ESLint.LintResult): boolean {
-  return result.messages.some((message) => message.fatal === true);
+  return result.messages.some((message) => message.fatal === true && !isEslintEnvNotice(message));
+}
+
+/**
+ * ESLint 10 reports old `/* eslint-env *\/` comments as fatal although it
+ * goes on linting the file: a note about the project's ESLint setup, not a
+ * file that could not be checked.
+ */
+function isEslintEnvNotice(message: Linter.LintMessage): boolean {
+  return message.fatal === true && message.ruleId === null && message.message.startsWith('/* eslint-env */');
 }
 
 function isOwnMessage(message: Linter.LintMessage): boolean {
+  if (isEslintEnvNotice(message)) return false;
   return message.fatal === true || (message.ruleId?.startsWith(`${PLUGIN_PREFIX}/`) ?? false);
 }
 

@@ -414,6 +414,15 @@ describe('online-identifiers scan (the real bin)', function () {
       assert.deepEqual(summarize(run.stdout, root), { 'handler.js': [`2:15 ${RULE} ${LEAKY_MESSAGE}`] });
     });
 
+    it('checks files with old /* eslint-env */ comments (ESLint 10 flags them fatal but lints on)', async function () {
+      const root = makeProject({ 'a.js': `/* eslint-env node, mocha */\n${LEAKY}` });
+      const run = await runCli(['scan'], root);
+      assert.equal(run.code, 1);
+      assert.equal(run.stderr, 'online-identifiers: 1 file scanned, 1 finding in 1 file (1 IP address)\n');
+      const json = await runCli(['scan', '-f', 'json'], root);
+      assert.deepEqual(summarize(json.stdout, root), { 'a.js': [`3:15 ${RULE} ${LEAKY_MESSAGE}`] });
+    });
+
     it("runs only this plugin's rules; other tools' comments make no noise; our disable comments work", async function () {
       const root = makeProject({
         'a.js': [
