@@ -696,7 +696,13 @@ export class Tracer {
     if (['use', 'createServer', 'addHook', 'middleware', 'handle'].includes(method)) return true;
     // Verbs double as getters (`map.get(k, fn)`): require a route path first.
     const first = parent.arguments[0] ? unwrap(parent.arguments[0]) : undefined;
-    if (!first || first === node) return false;
+    if (!first) return false;
+    if (first === node) {
+      // `app.route('/book').get((req, res) => …)`: the path was given to `route`.
+      const callee = unwrap(parent.callee);
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+      return receiver?.type === AST_NODE_TYPES.CallExpression && calleeName(receiver) === 'route';
+    }
     const path = staticString(first);
     return (
       (path !== undefined && /^[/*]/.test(path)) ||

@@ -100,18 +100,28 @@ const express: InvalidSpec[] = [
   { name: 'whole headers', code: route('logger.info(req.headers);'), findings: [f('req.headers', 'request', 'req.headers', 'logger.info')] },
   {
     name: 'node http createServer handler with another parameter name',
-    code: "http.createServer((incoming, res) => { console.log(incoming.socket.remoteAddress); });",
-    findings: [f('incoming.socket.remoteAddress', 'ip', 'incoming.socket.remoteAddress', 'console.log')],
+    code: "http.createServer((incoming, res) => { console.log(incoming.headers); });",
+    findings: [f('incoming.headers', 'request', 'incoming.headers', 'console.log')],
   },
   {
     name: 'express error middleware: request is the second parameter',
-    code: "app.use((err, r, res, next) => { logger.error(err.message, r.ip); });",
-    findings: [f('r.ip', 'ip', 'r.ip', 'logger.error')],
+    code: "app.use((err, r, res, next) => { logger.error(err.message, r.user); });",
+    findings: [f('r.user', 'user', 'r.user', 'logger.error')],
   },
   {
     name: 'named handler registered by reference',
-    code: "function onHealth(r, res) { logger.info(r.ip); }\napp.get('/health', onHealth);",
-    findings: [f('r.ip', 'ip', 'r.ip', 'logger.info')],
+    code: "function onHealth(r, res) { logger.info(r.sessionID, r.state); }\napp.get('/health', onHealth);",
+    findings: [f('r.sessionID', 'session', 'r.sessionID', 'logger.info'), f('r.state', 'cookie', 'r.state', 'logger.info')],
+  },
+  {
+    name: 'chained route handlers',
+    code: "app.route('/book').get((r, res) => { logger.info(r.user); });",
+    findings: [f('r.user', 'user', 'r.user', 'logger.info')],
+  },
+  {
+    name: 'a handler after other middleware',
+    code: "router.post('/login', limiter, (r, res) => { logger.info(r.headers); });",
+    findings: [f('r.headers', 'request', 'r.headers', 'logger.info')],
   },
   {
     name: 'server.on request listener',
@@ -156,8 +166,8 @@ const frameworks: InvalidSpec[] = [
   },
   {
     name: 'fastify hook',
-    code: "fastify.addHook('onRequest', async (q, reply) => { logger.info(q.ip); });",
-    findings: [f('q.ip', 'ip', 'q.ip', 'logger.info')],
+    code: "fastify.addHook('onRequest', async (q, reply) => { logger.info(q.headers); });",
+    findings: [f('q.headers', 'request', 'q.headers', 'logger.info')],
   },
   {
     name: 'hapi request.info.remoteAddress',
@@ -737,7 +747,8 @@ export const VALID: readonly ValidSpec[] = [
     ts: true,
     code: "import type { Context } from 'aws-lambda';\nexport function audit(c: Context) { logger.info(c.headers); }",
   },
-  { name: 'an untyped parameter with a neutral name', code: 'export function audit(c) { logger.info(c.headers); }' },
+  { name: 'an untyped parameter with a neutral name', code: 'export function audit(c) { logger.info(c.headers, c.user, c.state); }' },
+  { name: 'a callback that is not a handler', code: "items.forEach((r) => { logger.info(r.headers, r.user); });" },
   // harmless request data
   { name: 'method and url', code: route('logger.info(`${req.method} ${req.url}`);') },
   { name: 'a non-identifying header', code: route('logger.info(req.headers.host, req.get(\'content-type\'));') },
