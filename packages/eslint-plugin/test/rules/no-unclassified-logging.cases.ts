@@ -200,8 +200,8 @@ const frameworks: InvalidSpec[] = [
   {
     name: 'nest @Req()',
     ts: true,
-    code: "import { Get, Req, Logger } from '@nestjs/common';\nclass C { private logger = new Logger('C'); @Get() find(@Req() r: any) { this.logger.debug(r.cookies); } }",
-    findings: [f('r.cookies', 'cookie', 'r.cookies', 'this.logger.debug')],
+    code: "import { Get, Req, Logger } from '@nestjs/common';\nclass C { private logger = new Logger('C'); @Get() find(@Req() r: any) { this.logger.debug(r.user); } }",
+    findings: [f('r.user', 'user', 'r.user', 'this.logger.debug')],
   },
   {
     name: 'nest @Session()',
@@ -223,6 +223,16 @@ const frameworks: InvalidSpec[] = [
     name: 'next.js headers().get',
     code: "import { headers } from 'next/headers';\nexport async function GET() { console.log((await headers()).get('x-forwarded-for')); }",
     findings: [f("(await headers()).get('x-forwarded-for')", 'ip', "(await headers()).get('x-forwarded-for')", 'console.log')],
+  },
+  {
+    name: 'lambda handler by export: headers of its event',
+    code: 'export const handler = async (e) => { console.log(e.headers); };',
+    findings: [f('e.headers', 'request', 'e.headers', 'console.log')],
+  },
+  {
+    name: 'lambda authorizer claims',
+    code: 'export async function handler(e) { console.log(e.requestContext.authorizer.claims); }',
+    findings: [f('e.requestContext.authorizer.claims', 'user', 'e.requestContext.authorizer', 'console.log')],
   },
   {
     name: 'lambda event.requestContext.identity.sourceIp',
