@@ -8,6 +8,7 @@ import {
   LOGGER_METHODS,
   LOGGER_MODULE_OBJECTS,
   LOGGER_RECEIVER_NAMES,
+  LOGGER_RECEIVER_PATHS,
   STREAM_SINKS,
 } from '../catalog';
 import { compactText, dottedPath, propertyName, staticString, unwrap } from './ast';
@@ -108,7 +109,8 @@ export class SinkFinder {
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = propertyName(node);
-        return name !== undefined && isLoggerName(name);
+        const path = dottedPath(node);
+        return (name !== undefined && isLoggerName(name)) || (path !== undefined && LOGGER_RECEIVER_PATHS.includes(path));
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 const { DefinitionType } = TSESLint.Scope;
 import {
   CALL_SOURCES,
+  COOKIE_LOOKUP_METHODS,
   DECORATOR_SOURCES,
   GLOBAL_OBJECT_NAMES,
   HANDLER_PROPERTY_NAMES,
@@ -17,6 +18,7 @@ import {
   RUNTIME_SANITIZER_EXPORTS,
   SANITIZER_NAME_PREFIXES,
   SANITIZER_NAME_STARTS,
+  STORAGE_WRITE_METHODS,
   UNKEYED_HASH_FACTORIES,
   type Kind,
 } from '../catalog';
@@ -77,7 +79,7 @@ const ARGUMENT_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll', 'pa
 const TEST_METHODS = new Set([
   'includes', 'startsWith', 'endsWith', 'has', 'test', 'indexOf', 'lastIndexOf', 'localeCompare', 'some', 'every',
   'findIndex', 'findLastIndex', 'hasOwnProperty', 'isValid', 'equals', 'search', 'codePointAt', 'charCodeAt',
-  'setItem', 'removeItem', 'clear', 'delete', 'set', 'add', 'forEach', 'keys',
+  'delete', 'set', 'add', 'forEach', 'keys', ...STORAGE_WRITE_METHODS,
 ]);
 /** Properties that measure rather than hold. */
 const MEASURE_PROPERTIES = new Set(['length', 'size']);
@@ -777,12 +779,12 @@ export class Tracer {
     if (first === undefined) return UNKNOWN;
     if (NESTED_REQUEST_MEMBERS.includes(first)) return this.matchRequest(steps, offset + 1);
     if (first === 'headers' || first === 'multiValueHeaders') return this.matchHeaders(steps, offset + 1, offset);
-    for (const lookup of HEADER_LOOKUP_METHODS) {
-      if (lookup === 'headers.get') continue;
-      if (first === lookup && rest[1]?.call) return this.headerByArgument(rest[1].call, steps, offset + 1);
-    }
-    if (first === 'cookies' && rest[1]?.name === 'get' && rest[2]?.call) {
-      return this.deep('cookie', true, steps, offset + 3, offset + 2);
+    if (HEADER_LOOKUP_METHODS.includes(first) && rest[1]?.call) return this.headerByArgument(rest[1].call, steps, offset + 1);
+    for (const lookup of COOKIE_LOOKUP_METHODS) {
+      const path = lookup.split('.');
+      if (path.every((name, i) => rest[i]?.name === name) && rest[path.length]?.call) {
+        return this.deep('cookie', true, steps, offset + path.length + 1, offset + path.length);
+      }
     }
     for (const { steps: path, source } of this.settings.memberSources) {
       if (path.length <= rest.length && path.every((name, i) => rest[i].name === name)) {

@@ -52,16 +52,17 @@ export const REQUEST_MEMBER_SOURCES: readonly MemberSource[] = [
 ];
 
 /**
- * Methods on a request-like object (or one of its members) that look a
- * header up by name: `req.get('user-agent')`, `ctx.get(...)`,
- * `request.headers.get(...)` (Fetch API, Next.js).
+ * Methods on a request-like object that look a header up by name:
+ * `req.get('user-agent')`, `req.header(…)`, `ctx.get(…)`. (A header bag's own
+ * `.get(name)`, as in `request.headers.get(…)` or Next.js `headers().get(…)`,
+ * is a lookup too.)
  */
-export const HEADER_LOOKUP_METHODS: readonly string[] = ['get', 'header', 'getHeader', 'headers.get'];
+export const HEADER_LOOKUP_METHODS: readonly string[] = ['get', 'header', 'getHeader'];
 
 /** Members of a request-like object that are themselves request-like (Koa's `ctx.request`, `ctx.req`). */
 export const NESTED_REQUEST_MEMBERS: readonly string[] = ['request', 'req', 'raw'];
 
-/** Cookie lookups by name on a request-like object: Koa `ctx.cookies.get(name)`. */
+/** Cookie lookups by name on a request-like object: Koa `ctx.cookies.get(name)`, Next.js `request.cookies.get(name)`. */
 export const COOKIE_LOOKUP_METHODS: readonly string[] = ['cookies.get'];
 
 /**
@@ -194,8 +195,8 @@ export const GLOBAL_SOURCES: readonly { readonly path: string; readonly kind: Ki
 /** Prefixes that reach the browser's global object. */
 export const GLOBAL_OBJECT_NAMES: readonly string[] = ['window', 'globalThis', 'self'];
 
-/** Storage methods whose result is a stored value (others, like `setItem`, return nothing). */
-export const STORAGE_READ_METHODS: readonly string[] = ['getItem', 'key'];
+/** Storage methods that write or clear rather than read: their result carries nothing. */
+export const STORAGE_WRITE_METHODS: readonly string[] = ['setItem', 'removeItem', 'clear'];
 
 /**
  * Words in names that mark an identifier. Each phrase is a sequence of
