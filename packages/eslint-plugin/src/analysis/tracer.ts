@@ -81,6 +81,8 @@ const TEST_METHODS = new Set([
   'findIndex', 'findLastIndex', 'hasOwnProperty', 'isValid', 'equals', 'search', 'codePointAt', 'charCodeAt',
   'delete', 'set', 'add', 'forEach', 'keys', ...STORAGE_WRITE_METHODS,
 ]);
+const CONSTANT_NAME = /^(?=.*[A-Z]{2})[A-Z0-9_$]+$/;
+
 /** Properties that measure rather than hold. */
 const MEASURE_PROPERTIES = new Set(['length', 'size']);
 /** Global functions whose result carries their arguments. */
@@ -284,6 +286,8 @@ export class Tracer {
   /** Names speak for values the analysis cannot see: `clientIp`, `user.email`, `{ sessionId: … }`, `getUserId()`. */
   private named(trace: Trace, name: string | undefined, origin: Node, originText?: string): Trace {
     if (!trace.opaque || trace.carried.length > 0 || name === undefined) return trace;
+    // SCREAMING_CASE names are constants (`AuthScheme.BEARER`, `DEFAULT_SESSION_ID`), not a person's values.
+    if (CONSTANT_NAME.test(name)) return trace;
     const kind = this.settings.names.match(name);
     if (!kind) return trace;
     return { carried: [{ kind, origin, originText: originText ?? this.text(origin), byName: true }], opaque: true, via: trace.via };

@@ -764,6 +764,7 @@ export const VALID: readonly ValidSpec[] = [
   { name: 'a non-identifying header', code: route('logger.info(req.headers.host, req.get(\'content-type\'));') },
   { name: 'req.user.role is not an identifier', code: route('logger.info(req.user.role);') },
   { name: 'order.id and cookie.name are not identifiers', code: 'export function f(order, cookie) { logger.info(order.id, cookie.name); }' },
+  { name: 'constants named in SCREAMING_CASE', code: "import { AuthScheme, DEFAULT_SESSION_ID } from './constants';\nlogger.info(AuthScheme.BEARER, DEFAULT_SESSION_ID);" },
   { name: 'the service configuration is not a person', code: "logger.info(process.env.API_TOKEN, process.env['SESSION_SECRET']);" },
   { name: 'literal values', code: "logger.info('user id is missing', { ip: '127.0.0.1' });" },
   { name: 'not a sink', code: route('res.json({ ip: req.ip });') },
