@@ -25,6 +25,8 @@ export interface InvalidSpec {
   readonly module?: string;
   /** The file is CommonJS without a leading require (e.g. it assigns `exports.x`): fixes add a require. */
   readonly commonjs?: boolean;
+  /** ESLint's sourceType for the case (default module); `commonjs` makes the fixes add a require. */
+  readonly sourceType?: 'module' | 'commonjs';
   /** The same origin reaches the sink twice: the fix classifies one, and the other is reported next. */
   readonly repeats?: boolean;
 }
@@ -38,10 +40,8 @@ export interface ValidSpec {
 
 export const RUNTIME = '@online-identifiers/redact';
 
-export function languageOptions(ts: boolean | undefined): Record<string, unknown> {
-  return ts
-    ? { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' }
-    : { ecmaVersion: 'latest', sourceType: 'module' };
+export function languageOptions(ts: boolean | undefined, sourceType: 'module' | 'commonjs' = 'module'): Record<string, unknown> {
+  return ts ? { parser: tsParser, ecmaVersion: 'latest', sourceType } : { ecmaVersion: 'latest', sourceType };
 }
 
 /** Message text as the contract spells it. */
@@ -119,7 +119,7 @@ export function toInvalid(spec: InvalidSpec): RuleTester.InvalidTestCase {
       ].map(({ messageId, exportName }) => ({
         messageId,
         data: { kind: expect.kind },
-        output: suggestionOutput(spec.code, expect, exportName, spec.module, spec.commonjs),
+        output: suggestionOutput(spec.code, expect, exportName, spec.module, spec.commonjs || spec.sourceType === 'commonjs'),
       }));
       return {
         offset: start,
@@ -139,7 +139,7 @@ export function toInvalid(spec: InvalidSpec): RuleTester.InvalidTestCase {
     name: spec.name,
     code: spec.code,
     ...(spec.options ? { options: [...spec.options] } : {}),
-    languageOptions: languageOptions(spec.ts),
+    languageOptions: languageOptions(spec.ts, spec.sourceType),
     errors,
   } as RuleTester.InvalidTestCase;
 }

@@ -454,6 +454,12 @@ const sinks: InvalidSpec[] = [
     findings: [f('req.ip', 'ip', 'req.ip', 'out.warn')],
   },
   {
+    name: 'a CommonJS file: the fixes add a require',
+    sourceType: 'commonjs',
+    code: "module.exports = function handle(req, res) { console.log(req.ip); };",
+    findings: [f('req.ip', 'ip', 'req.ip', 'console.log')],
+  },
+  {
     name: 'TypeScript import-equals require of pino',
     ts: true,
     code: "import pino = require('pino');\nconst out = pino();\napp.get('/', (req) => { out.info(req.ip); });",

@@ -14,7 +14,7 @@ function lint(spec: InvalidSpec, code: string): Linter.LintMessage[] {
   return linter.verify(code, [
     {
       plugins: { 'online-identifiers': plugin as never },
-      languageOptions: languageOptions(spec.ts) as Linter.Config['languageOptions'],
+      languageOptions: languageOptions(spec.ts, spec.sourceType) as Linter.Config['languageOptions'],
       rules: { [RULE]: ['error', ...(spec.options ?? [])] as Linter.RuleEntry },
     },
   ]);
