@@ -278,6 +278,20 @@ describe('fixes: suggestions and imports', () => {
           },
         ],
       },
+      {
+        name: 'a require that is called at once still means CommonJS',
+        code: "const log = require('debug')('app');\nsink(req.ip);",
+        errors: [
+          {
+            messageId: 'found',
+            suggestions: three([
+              "const log = require('debug')('app');\nconst { redact } = require('@online-identifiers/redact');\nsink(redact.ip(req.ip));",
+              "const log = require('debug')('app');\nconst { pseudonymize } = require('@online-identifiers/redact');\nsink(pseudonymize(req.ip));",
+              "const log = require('debug')('app');\nconst { classify } = require('@online-identifiers/redact');\nsink(classify(req.ip, 'ip'));",
+            ]),
+          },
+        ],
+      },
     ],
   });
 

@@ -245,9 +245,19 @@ function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
 function requireLiteral(statement: TSESTree.ProgramStatement): TSESTree.StringLiteral | undefined {
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
   for (const declarator of statement.declarations) {
-    let init = declarator.init;
-    while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-    if (init && isRequireCall(init)) return init.arguments[0] as TSESTree.StringLiteral;
+    const call = declarator.init && innermostRequire(declarator.init);
+    if (call) return call.arguments[0] as TSESTree.StringLiteral;
+  }
+  return undefined;
+}
+
+/** `require('x')`, `require('x').y`, `require('pino')()`, `require('debug')('app')`. */
+function innermostRequire(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  for (let current: TSESTree.Node | undefined = node; current; ) {
+    if (isRequireCall(current)) return current;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else current = undefined;
   }
   return undefined;
 }
