@@ -254,10 +254,12 @@ function requireLiteral(statement: TSESTree.ProgramStatement): TSESTree.StringLi
 /** `require('x')`, `require('x').y`, `require('pino')()`, `require('debug')('app')`. */
 function innermostRequire(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (let current: TSESTree.Node | undefined = node; current; ) {
-    if (isRequireCall(current)) return current;
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
-    else current = undefined;
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (isRequireCall(current)) return current;
+      current = current.callee;
+    } else {
+      current = current.type === AST_NODE_TYPES.MemberExpression ? current.object : undefined;
+    }
   }
   return undefined;
 }
