@@ -255,8 +255,9 @@ function requireLiteral(statement: TSESTree.ProgramStatement): TSESTree.StringLi
 function innermostRequire(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (let current: TSESTree.Node | undefined = node; current; ) {
     if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = current.callee;
       if (isRequireCall(current)) return current;
-      current = current.callee;
+      current = callee;
     } else {
       current = current.type === AST_NODE_TYPES.MemberExpression ? current.object : undefined;
     }
