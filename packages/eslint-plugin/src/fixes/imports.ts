@@ -255,7 +255,7 @@ function requireLiteral(statement: TSESTree.ProgramStatement): TSESTree.StringLi
 function innermostRequire(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (let current: TSESTree.Node | undefined = node; current; ) {
     if (current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = current.callee;
+      const callee: TSESTree.Node = current.callee;
       if (isRequireCall(current)) return current;
       current = callee;
     } else {
