@@ -38,7 +38,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SERVER_BIN = path.join(REPO_ROOT, 'packages', 'language-server', 'bin', 'online-identifiers-language-server.js');
+/** The built server; OI_LSP_SERVER points the same tests at another build (e.g. the extension's esbuild bundle). */
+export const SERVER_BIN = process.env.OI_LSP_SERVER ?? path.join(REPO_ROOT, 'packages', 'language-server', 'bin', 'online-identifiers-language-server.js');
 
 /** Capabilities of a typical push-diagnostics client (no pull). */
 export const PUSH_CLIENT: ClientCapabilities = {
