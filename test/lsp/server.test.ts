@@ -205,8 +205,8 @@ describe('language server over stdio', function () {
     assert.equal(
       fixed,
       [
-        "const { redact } = require('@online-identifiers/redact');",
         "const logger = require('pino')();",
+        "const { redact } = require('@online-identifiers/redact');",
         '',
         'module.exports = function handler(req, res) {',
         '  logger.info(redact.ip(req.ip));',
