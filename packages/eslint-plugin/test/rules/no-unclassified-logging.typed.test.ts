@@ -5,13 +5,15 @@ import rule from '../../src/rules/no-unclassified-logging';
 import { messageFor, suggestionOutput, type Expect } from './helpers';
 
 // Type-aware cases (configs.strict): the fixture project gives the parser a
-// program, so declared types answer what syntax cannot.
+// program, so declared types answer what syntax cannot. With CI=true the
+// parser would infer a single ESLint run and type-check the file on disk
+// instead of each case's code, so that inference is switched off.
 const fixture = path.join(__dirname, '..', 'fixtures', 'typed');
 const filename = path.join(fixture, 'file.ts');
 const ruleTester = new RuleTester({
   languageOptions: {
     parser: tsParser,
-    parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixture },
+    parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixture, disallowAutomaticSingleRunInference: true },
   },
 });
 
