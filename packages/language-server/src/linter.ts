@@ -5,6 +5,7 @@
 // built-in language options so the editor never needs type information.
 import * as path from 'node:path';
 import { Linter } from 'eslint';
+import { FAST_PARSER_FILES, fastJavaScriptParser } from './fast-parser';
 
 /** The prefix the plugin is registered under; every rule id starts with it. */
 export const RULE_PREFIX = 'online-identifiers/';
@@ -160,6 +161,7 @@ export class RuleLinter {
 
     const config: Linter.Config[] = [
       ...this.builtin,
+      { name: 'online-identifiers/language-server/parser', files: FAST_PARSER_FILES, languageOptions: { parser: fastJavaScriptParser } },
       {
         name: 'online-identifiers/language-server',
         files: this.allFiles,
