@@ -5,7 +5,7 @@ import { redact } from './redact';
 import { redactFields, treatField } from './fields';
 import { redactFreeText, safePath } from './request';
 import { REDACTED } from './types';
-import { headersToObject, isHeadersLike } from './walk';
+import { headersToObject, isHeadersLike, read } from './walk';
 
 // Request headers that carry an identifier, as pino-http and the serializers below write them.
 const HEADERS = [
@@ -50,14 +50,6 @@ export const redactOptions: { paths: string[]; censor: typeof censor } = {
   censor,
 };
 
-function read(obj: unknown, key: string): unknown {
-  if (typeof obj !== 'object' || obj === null) return undefined;
-  try {
-    return (obj as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
 
 function headersOf(source: unknown): unknown {
   let headers = read(source, 'headers');

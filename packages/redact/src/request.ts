@@ -4,7 +4,7 @@ import { maskEmails } from './user';
 import { isClassified } from './mark';
 import { REDACTED, type SafeRequest } from './types';
 import { fixpoint } from './text';
-import { headersToObject, isHeadersLike } from './walk';
+import { headersToObject, isHeadersLike, read } from './walk';
 
 // Headers that describe the exchange, not the person. Everything else
 // (cookies, authorization, forwarding addresses, user agent and client hints,
@@ -86,14 +86,6 @@ function pathStep(url: string): string {
   return keys.length === 0 ? path : `${path}?${keys.join('&')}`;
 }
 
-function read(obj: unknown, key: string): unknown {
-  if (typeof obj !== 'object' || obj === null) return undefined;
-  try {
-    return (obj as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
 
 function first<T>(candidates: unknown[], test: (v: unknown) => v is T): T | undefined {
   for (const c of candidates) if (test(c)) return c;

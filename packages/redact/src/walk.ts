@@ -128,6 +128,16 @@ export function walk(value: unknown, treatment: Treatment): unknown {
   return visit(value, 0);
 }
 
+/** A property of anything, or undefined: never throws, even on a throwing getter. */
+export function read(obj: unknown, key: string): unknown {
+  if (typeof obj !== 'object' || obj === null) return undefined;
+  try {
+    return (obj as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 function readAndVisit(obj: object, key: PropertyKey, next: (v: unknown) => unknown): unknown {
   let child: unknown;
   try {

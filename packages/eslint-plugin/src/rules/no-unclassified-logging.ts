@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { KIND_IDS, KINDS, RUNTIME_MODULE, type Kind } from '../catalog';
+import { KIND_IDS, KINDS, RUNTIME_MODULE } from '../catalog';
 import { Resolver } from '../analysis/resolve';
 import { resolveSettings, type AnalysisOptions } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
@@ -8,21 +8,8 @@ import { typeFactsFor } from '../analysis/types';
 import { buildSuggestions, SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
 
-export interface RuleOptions extends AnalysisOptions {
-  readonly sources?: readonly {
-    readonly kind: Kind;
-    readonly member?: string;
-    readonly header?: string;
-    readonly global?: string;
-    readonly name?: string;
-  }[];
-  readonly sinks?: readonly string[];
-  readonly sanitizers?: readonly string[];
-  readonly kinds?: readonly Kind[];
-  readonly ignoreNames?: readonly string[];
-  readonly redactModule?: string;
-  readonly typeAware?: boolean;
-}
+/** The rule's options are exactly what the analysis reads. */
+export type RuleOptions = AnalysisOptions;
 
 export type Options = [RuleOptions];
 export type MessageIds = 'unclassified' | 'unkeyedHash' | keyof typeof SUGGESTION_MESSAGES;
