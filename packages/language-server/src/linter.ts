@@ -5,13 +5,14 @@
 // built-in language options so the editor never needs type information.
 import * as path from 'node:path';
 import { Linter } from 'eslint';
+import { LINTABLE_EXTENSIONS } from 'online-identifiers';
 import { FAST_PARSER_FILES, fastJavaScriptParser } from './fast-parser';
 
 /** The prefix the plugin is registered under; every rule id starts with it. */
 export const RULE_PREFIX = 'online-identifiers/';
 
-/** Extensions linted whatever the language id says. */
-export const LINTABLE_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
+/** Extensions linted whatever the language id says: the scan command's own list. */
+export { LINTABLE_EXTENSIONS };
 
 /** LSP language ids linted, with the extension used when the file name has none of ours. */
 const LANGUAGE_EXTENSIONS: Readonly<Record<string, string>> = {
