@@ -123,7 +123,7 @@ describe('language server: the fast JavaScript parser', function () {
         jsx: true,
       });
       // ... against what the fast parser hands ESLint.
-      const result = fastJavaScriptParser.parseForESLint!(text, { ...options }) as unknown as {
+      const result = fastJavaScriptParser.parseForESLint(text, { ...options }) as unknown as {
         scopeManager: eslintScope.ScopeManager;
       };
       assert.equal(describeScopes(result.scopeManager), describeScopes(expected), file);
