@@ -3,7 +3,14 @@ import * as path from 'node:path';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { collectFiles } from './collect-files';
 import { createBuiltinConfig, LINTABLE_EXTENSIONS, PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
-import { INVENTORY_PLUGIN, treatmentFromMessage, treatmentsRule, TREATMENTS_RULE_ID, type Treatment } from './treatments';
+import { treatmentFromMessage, treatmentsRule, type Treatment } from 'eslint-plugin-online-identifiers/inventory';
+
+/**
+ * The plugin's treatments rule runs under a private plugin name, so its
+ * reports never look like findings (those start with `online-identifiers/`).
+ */
+const INVENTORY_PLUGIN = 'online-identifiers-inventory';
+const TREATMENTS_RULE_ID = `${INVENTORY_PLUGIN}/treatments`;
 
 /** Files above this size are skipped: generated bundles, not code anyone reviews. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -108,14 +115,16 @@ class FileLinter {
     const config = createBuiltinConfig(this.options);
     if (!this.options.treatments) return config;
     const redactModule = this.options.ruleOptions?.['redactModule'];
-    const modules = ['@online-identifiers/redact', ...(typeof redactModule === 'string' ? [redactModule] : [])];
+    const ruleOptions = typeof redactModule === 'string' && redactModule !== '' ? { redactModule } : {};
+    // typescript-eslint's rule type, seen through ESLint's own.
+    const rule: unknown = treatmentsRule;
     return [
       ...config,
       {
         name: 'online-identifiers/builtin/inventory',
         files: LINTABLE_EXTENSIONS.map((extension) => `**/*${extension}`),
-        plugins: { [INVENTORY_PLUGIN]: { rules: { treatments: treatmentsRule } } },
-        rules: { [TREATMENTS_RULE_ID]: ['warn', { modules }] },
+        plugins: { [INVENTORY_PLUGIN]: { rules: { treatments: rule as Rule.RuleModule } } },
+        rules: { [TREATMENTS_RULE_ID]: ['warn', ruleOptions] },
       },
     ];
   }

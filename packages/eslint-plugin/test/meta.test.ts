@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import plugin = require('../src/index');
 import * as catalog from '../src/catalog';
+import * as inventory from '../src/inventory';
 
 const root = path.join(__dirname, '..');
 const DOCS_URL = 'https://github.com/online-identifiers/online-identifiers/blob/main/packages/eslint-plugin/docs/rules/';
@@ -101,6 +102,20 @@ describe('catalog subpath', () => {
   it('is exported as ./catalog', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
     assert.deepEqual(pkg.exports['./catalog'], { types: './dist/catalog/index.d.ts', default: './dist/catalog/index.js' });
+  });
+});
+
+describe('inventory subpath', () => {
+  it('is exported as ./inventory', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    assert.deepEqual(pkg.exports['./inventory'], { types: './dist/inventory/index.d.ts', default: './dist/inventory/index.js' });
+  });
+
+  it('keeps its rule out of the plugin: rule ids are a public contract', () => {
+    assert.ok(!Object.values(plugin.rules).includes(inventory.treatmentsRule as never));
+    for (const config of [plugin.configs.recommended, plugin.configs.strict]) {
+      assert.ok(!Object.keys(config.rules ?? {}).some((id) => id.endsWith('/treatments')), config.name);
+    }
   });
 });
 
