@@ -3,16 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { LspClient } from './support/lsp-client';
 import { ESM_HANDLER } from './support/fixtures';
-
-interface Stats {
-  memory: { heapUsed: number; rss: number };
-  gcAvailable: boolean;
-  openDocuments: number;
-  results: number;
-  settings: number;
-  configs: number;
-  scheduled: number;
-}
+import type { StatsResult as Stats } from '@online-identifiers/language-server';
 
 const EDITS = 10000;
 /** Every BATCH edits we wait for the diagnostics of the latest version, so linting really happens. */
