@@ -32,6 +32,7 @@ export class Resolver {
   private readonly importMemo = new Map<TSESTree.Node, ImportOrigin | null>();
   private readonly returnsMemo = new Map<TSESTree.Node, TSESTree.Node[]>();
   private readonly importDepth = { value: 0 };
+  private readonly callSitesMemo = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; complete: boolean }>();
 
   constructor(readonly sourceCode: SourceCode) {}
 
@@ -199,6 +200,15 @@ export class Resolver {
    * function is neither exported nor passed around).
    */
   callSitesOf(fn: FunctionNode): { calls: TSESTree.CallExpression[]; complete: boolean } {
+    let memo = this.callSitesMemo.get(fn);
+    if (!memo) {
+      memo = this.computeCallSites(fn);
+      this.callSitesMemo.set(fn, memo);
+    }
+    return memo;
+  }
+
+  private computeCallSites(fn: FunctionNode): { calls: TSESTree.CallExpression[]; complete: boolean } {
     let name: TSESTree.Identifier | undefined;
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
       name = fn.id ?? undefined;

@@ -27,6 +27,8 @@ export interface AnalysisOptions {
   readonly ignoreNames?: readonly string[];
   readonly redactModule?: string;
   readonly typeAware?: boolean;
+  /** Work budget per file, in analysis steps. */
+  readonly analysisBudget?: number;
 }
 
 /** The catalog merged with the user's options, ready for lookups. */

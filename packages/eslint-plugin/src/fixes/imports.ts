@@ -170,22 +170,35 @@ function insertStatement(program: TSESTree.Program, text: string, commonjs: bool
 }
 
 /** A name for the new binding that shadows nothing and is shadowed by nothing. */
+/** Names declared at file level or used as globals, per file: computed once, however many fixes the file gets. */
+const fileNames = new WeakMap<object, ReadonlySet<string>>();
+
+function fileLevelNames(sourceCode: SourceCode): ReadonlySet<string> {
+  const known = fileNames.get(sourceCode);
+  if (known) return known;
+  const names = new Set<string>();
+  const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((s) => s.type === TSESLint.Scope.ScopeType.module);
+  for (const root of [sourceCode.scopeManager?.globalScope, moduleScope]) {
+    if (!root) continue;
+    for (const variable of root.variables) names.add(variable.name);
+    for (const reference of root.through) names.add(reference.identifier.name);
+  }
+  fileNames.set(sourceCode, names);
+  return names;
+}
+
 function freeName(sourceCode: SourceCode, scope: Scope, exportName: string): string {
+  const fileLevel = fileLevelNames(sourceCode);
   const taken = new Set<string>();
   for (let s: Scope | null = scope; s; s = s.upper) {
     for (const variable of s.variables) taken.add(variable.name);
   }
-  const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((s) => s.type === TSESLint.Scope.ScopeType.module);
-  for (const root of [sourceCode.scopeManager?.globalScope, moduleScope]) {
-    if (!root) continue;
-    for (const variable of root.variables) taken.add(variable.name);
-    for (const reference of root.through) taken.add(reference.identifier.name);
-  }
-  if (!taken.has(exportName)) return exportName;
+  const isTaken = (name: string) => taken.has(name) || fileLevel.has(name);
+  if (!isTaken(exportName)) return exportName;
   const base = `oi${exportName[0]?.toUpperCase() ?? ''}${exportName.slice(1)}`;
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? base : `${base}${i}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!isTaken(candidate)) return candidate;
   }
 }
 

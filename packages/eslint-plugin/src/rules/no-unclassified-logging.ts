@@ -3,7 +3,8 @@ import { KIND_IDS, KINDS, RUNTIME_MODULE } from '../catalog';
 import { Resolver } from '../analysis/resolve';
 import { resolveSettings, type AnalysisOptions } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
-import { carriedKey, Tracer, type Carried } from '../analysis/tracer';
+import { carriedKey, DEFAULT_ANALYSIS_BUDGET, Tracer, type Carried } from '../analysis/tracer';
+import { reportExhaustion } from '../analysis/budget';
 import { typeFactsFor } from '../analysis/types';
 import { buildSuggestions, SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
@@ -94,6 +95,12 @@ export default createRule<Options, MessageIds>({
             minLength: 1,
             description: 'The module the quick-fixes import redact, pseudonymize and classify from.',
           },
+          analysisBudget: {
+            type: 'integer',
+            minimum: 1000,
+            description:
+              'The work budget for one file, in analysis steps (one per expression traced or alias followed), so that linting time stays bounded and the result is the same on every machine. When a file uses it up, values are no longer followed in that file; what was found so far is reported. Default 200000.',
+          },
           typeAware: {
             type: 'boolean',
             description:
@@ -110,6 +117,7 @@ export default createRule<Options, MessageIds>({
         kinds: [...KIND_IDS],
         ignoreNames: [],
         redactModule: RUNTIME_MODULE,
+        analysisBudget: DEFAULT_ANALYSIS_BUDGET,
         typeAware: false,
       },
     ],
@@ -119,7 +127,10 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const resolver = new Resolver(sourceCode);
     const types = settings.typeAware ? typeFactsFor(sourceCode) : undefined;
-    const tracer = new Tracer(sourceCode, settings, resolver, types);
+    const tracer = new Tracer(sourceCode, settings, resolver, types, {
+      budget: options.analysisBudget,
+      onExhausted: (at, steps) => reportExhaustion(context.filename, at, steps),
+    });
     const sinks = new SinkFinder(sourceCode, settings, resolver);
 
     function check(call: TSESTree.CallExpression): void {
