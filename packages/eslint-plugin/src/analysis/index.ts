@@ -1,0 +1,81 @@
+// The analysis's narrow interface for rules: one per-file analysis (scope
+// resolver, tracer, type facts) shared by every rule of this plugin that
+// lints the file with the same options, so five rules cost one trace.
+import type { TSESLint } from '@typescript-eslint/utils';
+import { reportExhaustion } from './budget';
+import { Resolver } from './resolve';
+import { resolveSettings, type AnalysisOptions, type Settings } from './settings';
+import { Tracer } from './tracer';
+import { typeFactsFor, type TypeFacts } from './types';
+
+export { carriedKey, DEFAULT_ANALYSIS_BUDGET, Tracer, type Carried, type Trace } from './tracer';
+export { Resolver } from './resolve';
+export { resolveSettings, type AnalysisOptions, type Settings } from './settings';
+
+/** What a rule needs to ask about one file. */
+export interface FileAnalysis {
+  readonly settings: Settings;
+  readonly resolver: Resolver;
+  readonly tracer: Tracer;
+  readonly types: TypeFacts | undefined;
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const byFile = new WeakMap<object, Map<Settings, FileAnalysis>>();
+
+/**
+ * The analysis of the file `context` lints, under `options` (a rule's
+ * merged options object). Created once per file and settings: rules with
+ * equal analysis options share it (settings are cached per options object,
+ * so pass the options ESLint hands the rule).
+ *
+ * @param context the rule context (its `sourceCode` keys the cache)
+ * @param options the analysis options (sources, sanitizers, kinds, budget, …)
+ * @returns the shared resolver, tracer and type facts; never throws
+ */
+export function fileAnalysis(context: AnyContext, options: AnalysisOptions): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const settings = resolveSettings(options);
+  let perSettings = byFile.get(sourceCode);
+  if (!perSettings) {
+    perSettings = new Map();
+    byFile.set(sourceCode, perSettings);
+  }
+  const known = perSettings.get(settings) ?? findEquivalent(perSettings, options);
+  if (known) return known;
+  const resolver = new Resolver(sourceCode);
+  const types = settings.typeAware ? typeFactsFor(sourceCode) : undefined;
+  const tracer = new Tracer(sourceCode, settings, resolver, types, {
+    budget: options.analysisBudget,
+    onExhausted: (at, steps) => reportExhaustion(context.filename, at, steps),
+  });
+  const analysis: FileAnalysis = { settings, resolver, tracer, types };
+  perSettings.set(settings, analysis);
+  return analysis;
+}
+
+/** Rules configured alike get distinct option objects from ESLint; equal analysis options share one analysis. */
+function findEquivalent(perSettings: Map<Settings, FileAnalysis>, options: AnalysisOptions): FileAnalysis | undefined {
+  const key = analysisKey(options);
+  for (const [settings, analysis] of perSettings) {
+    if (keys.get(settings) === key) return analysis;
+  }
+  keys.set(resolveSettings(options), key);
+  return undefined;
+}
+
+const keys = new WeakMap<Settings, string>();
+
+function analysisKey(options: AnalysisOptions): string {
+  return JSON.stringify([
+    options.sources ?? [],
+    options.sanitizers ?? [],
+    options.ignoreNames ?? [],
+    options.redactModule ?? '',
+    options.typeAware ?? false,
+    options.analysisBudget ?? 0,
+    options.sinks ?? [],
+    options.kinds ?? [],
+  ]);
+}
