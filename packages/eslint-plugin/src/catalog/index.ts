@@ -5,3 +5,4 @@ export type { Kind, KindInfo } from './kinds';
 export * from './sources';
 export * from './sinks';
 export * from './sanitizers';
+export * from './destinations';
