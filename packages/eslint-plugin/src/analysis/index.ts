@@ -5,10 +5,10 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { reportExhaustion } from './budget';
 import { Resolver } from './resolve';
 import { resolveSettings, type AnalysisOptions, type Settings } from './settings';
-import { Tracer } from './tracer';
+import { Tracer } from './flow';
 import { typeFactsFor, type TypeFacts } from './types';
 
-export { carriedKey, DEFAULT_ANALYSIS_BUDGET, Tracer, type Carried, type Trace } from './tracer';
+export { carriedKey, DEFAULT_ANALYSIS_BUDGET, Tracer, type Carried, type Trace } from './flow';
 export { Resolver } from './resolve';
 export { resolveSettings, type AnalysisOptions, type Settings } from './settings';
 

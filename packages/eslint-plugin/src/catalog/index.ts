@@ -5,4 +5,5 @@ export type { Kind, KindInfo } from './kinds';
 export * from './sources';
 export * from './sinks';
 export * from './sanitizers';
+export * from './flow-steps';
 export * from './destinations';

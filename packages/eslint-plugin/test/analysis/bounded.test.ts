@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import plugin from '../../src';
 import { Resolver } from '../../src/analysis/resolve';
 import { resolveSettings } from '../../src/analysis/settings';
-import { DEFAULT_ANALYSIS_BUDGET, Tracer } from '../../src/analysis/tracer';
+import { DEFAULT_ANALYSIS_BUDGET, Tracer } from '../../src/analysis';
 
 // Programs generated to blow up a naive tracer. Each must lint; the only
 // clock is mocha's generous timeout (a guard against a hang, like the

@@ -1,32 +1,26 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
-const { DefinitionType } = TSESLint.Scope;
 import {
-  CALL_SOURCES,
-  COOKIE_LOOKUP_METHODS,
-  DECORATOR_SOURCES,
-  GLOBAL_OBJECT_NAMES,
-  HANDLER_PROPERTY_NAMES,
-  HANDLER_REGISTRATION_METHODS,
-  HEADER_LOOKUP_METHODS,
-  KEYED_HASH_FACTORIES,
-  LAMBDA_EVENT_NAMES,
-  LAMBDA_PATH_PREFIXES,
-  NESTED_REQUEST_MEMBERS,
-  REQUEST_NAMES,
-  REQUEST_TYPES,
-  RUNTIME_SANITIZER_EXPORTS,
-  SANITIZER_NAME_PREFIXES,
-  SANITIZER_NAME_STARTS,
-  STORAGE_WRITE_METHODS,
-  UNKEYED_HASH_FACTORIES,
+  ARGUMENT_METHODS,
+  ELEMENT_CALLBACK_METHODS,
+  MEASURE_PROPERTIES,
+  TEST_FUNCTIONS,
+  TEST_METHODS,
+  TRANSPARENT_FUNCTIONS,
+  TRANSPARENT_METHODS,
+  UTIL_FORMATTERS,
   type Kind,
 } from '../catalog';
-import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, staticString, unwrap } from './ast';
-import { splitWords } from './names';
+import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, unwrap } from './ast';
 import { forLoopOf, patternPath, type Resolver } from './resolve';
-import { headerKind, type Settings } from './settings';
+import type { Settings } from './settings';
+import { SourceRecognizer, type Base, type Step } from './sources';
+import { TreatmentJudge } from './treatment';
 import type { TypeFacts } from './types';
+
+const { DefinitionType } = TSESLint.Scope;
+
+/** SCREAMING_CASE names are constants (`AuthScheme.BEARER`), never a person's values. */
+const CONSTANT_NAME = /^(?=.*[A-Z]{2})[A-Z0-9_$]+$/;
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -94,44 +88,6 @@ interface MemoEntry {
   readonly remaining: number;
 }
 
-/** Methods whose result is (part of) the receiver: string and array reshaping. */
-const TRANSPARENT_METHODS = new Set([
-  'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd',
-  'split', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'concat', 'padStart', 'padEnd', 'at', 'charAt',
-  'normalize', 'join', 'map', 'filter', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted', 'toReversed', 'find',
-  'findLast', 'pop', 'shift', 'valueOf', 'toJSON', 'repeat', 'match', 'matchAll', 'values', 'entries', 'then',
-  'toLocaleString', 'get', 'getAll',
-]);
-/** Transparent methods whose arguments flow into the result too. */
-const ARGUMENT_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll', 'padStart', 'padEnd']);
-/** Methods whose result only tests the receiver: a boolean or a position. */
-const TEST_METHODS = new Set([
-  'includes', 'startsWith', 'endsWith', 'has', 'test', 'indexOf', 'lastIndexOf', 'localeCompare', 'some', 'every',
-  'findIndex', 'findLastIndex', 'hasOwnProperty', 'isValid', 'equals', 'search', 'codePointAt', 'charCodeAt',
-  'delete', 'set', 'add', 'forEach', 'keys', ...STORAGE_WRITE_METHODS,
-]);
-const CONSTANT_NAME = /^(?=.*[A-Z]{2})[A-Z0-9_$]+$/;
-
-/** Properties that measure rather than hold. */
-const MEASURE_PROPERTIES = new Set(['length', 'size']);
-/** Global functions whose result carries their arguments. */
-const TRANSPARENT_FUNCTIONS = new Set([
-  'JSON.stringify', 'String', 'Number', 'encodeURIComponent', 'encodeURI', 'escape', 'structuredClone', 'Array.from',
-  'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.assign', 'Promise.resolve',
-  'Buffer.from', 'Error', 'TypeError', 'RangeError', 'AggregateError', 'String.raw',
-]);
-/** Global functions whose result only tests or measures. */
-const TEST_FUNCTIONS = new Set([
-  'Boolean', 'isNaN', 'isFinite', 'Array.isArray', 'Number.isInteger', 'Number.isNaN', 'Number.isFinite',
-  'Number.isSafeInteger', 'Object.keys', 'Object.getOwnPropertyNames', 'Reflect.has', 'Date', 'Date.now',
-]);
-/** `util` exports that format their arguments into a string. */
-const UTIL_FORMATTERS = new Set(['format', 'formatWithOptions', 'inspect']);
-/** Array methods whose callback's first parameter is an element of the receiver. */
-const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
-
-type Step = { readonly name: string; readonly call?: undefined } | { readonly name?: undefined; readonly call: TSESTree.CallExpression };
-
 interface AccessStep {
   readonly step: Step;
   /** Cumulative text up to and including this step. */
@@ -139,15 +95,6 @@ interface AccessStep {
   /** The syntax node that ends with this step, when it is part of the expression being traced. */
   readonly node: Node | undefined;
 }
-
-type Base =
-  | { readonly type: 'request' }
-  | { readonly type: 'lambda' }
-  | { readonly type: 'global'; readonly name: string }
-  | { readonly type: 'import'; readonly module: string; readonly path: readonly string[] }
-  | { readonly type: 'value'; readonly kind: Kind }
-  | { readonly type: 'headers' }
-  | { readonly type: 'none' };
 
 interface Access {
   readonly base: Base;
@@ -157,12 +104,6 @@ interface Access {
   /** Reached through an alias: texts are rendered, not copied from the source. */
   readonly aliased: boolean;
 }
-
-/** A source match: the kind and the index of the step it ends at (-1: the base itself). */
-type Match = { readonly status: 'source'; readonly kind: Kind; readonly at: number } | { readonly status: 'none' } | { readonly status: 'unknown' };
-
-const NONE: Match = { status: 'none' };
-const UNKNOWN: Match = { status: 'unknown' };
 
 interface Binding {
   readonly value: Node | undefined;
@@ -183,8 +124,11 @@ interface Env {
 }
 
 /**
- * The one tracer: which identifier kinds can an expression carry, and
- * where did each come from? Memoized per node (for queries outside local
+ * Flow: which identifier kinds can an expression carry, and where did each
+ * come from? It follows values (variables and writes, destructuring,
+ * templates, objects, calls into local functions, catalog flow steps) and
+ * asks the source recognizer what each access path reads and the treatment
+ * judge whether a call classifies what passes through it. Memoized per node (for queries outside local
  * function calls), cycle-safe and depth-bounded.
  */
 export class Tracer {
@@ -196,7 +140,8 @@ export class Tracer {
   private readonly envByCall = new Map<Node, Map<Env | undefined, Env>>();
   private readonly contextsOf = new Map<FunctionNode, number>();
   private readonly active = new Map<Node | Variable, Set<Env | undefined>>();
-  private readonly baseMemo = new Map<Node, Base | null>();
+  private readonly sources: SourceRecognizer;
+  private readonly treatment: TreatmentJudge;
   private depth = 0;
   private cutoffs = 0;
   private spent = 0;
@@ -206,9 +151,12 @@ export class Tracer {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly settings: Settings,
     private readonly resolver: Resolver,
-    private readonly types: TypeFacts | undefined,
+    types: TypeFacts | undefined,
     private readonly limits: TracerLimits = {},
-  ) {}
+  ) {
+    this.sources = new SourceRecognizer(settings, resolver, types);
+    this.treatment = new TreatmentJudge(settings, resolver, types);
+  }
 
   /** Analysis steps taken so far on this file (each traced node and each alias followed costs one). */
   get stepsTaken(): number {
@@ -229,7 +177,7 @@ export class Tracer {
    * times per environment, and the work on a file is bounded by its size.
    */
   trace(node: Node, env?: Env): Trace {
-    return this.memoized(node, env, () => (this.types?.isClassified(node) ? NOTHING : this.compute(node, env)));
+    return this.memoized(node, env, () => (this.treatment.isClassifiedByType(node) ? NOTHING : this.compute(node, env)));
   }
 
   /**
@@ -398,7 +346,7 @@ export class Tracer {
     if (scoped !== env) return this.trace(node, scoped);
     const binding = variable ? env?.bindings.get(variable) : undefined;
     if (binding) return { ...this.traceBinding(binding), via: [] };
-    const base = this.baseOf(node);
+    const base = this.sources.baseOf(node);
     if (base) return this.classify({ base, baseText: node.name, baseNode: node, steps: [], aliased: false }, node);
     if (!variable || variable.defs.length === 0) {
       if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return NOTHING;
@@ -640,7 +588,7 @@ export class Tracer {
           const inner = this.accessOf(binding.value, binding.env);
           return inner ? this.alias(inner, binding.steps) : undefined;
         }
-        const base = this.baseOf(node);
+        const base = this.sources.baseOf(node);
         if (base) return { base, baseText: node.name, baseNode: node, steps: [], aliased: false };
         const single = this.resolver.singleValue(node);
         if (!single || this.depth >= MAX_DEPTH || !this.spend(node)) return undefined;
@@ -677,165 +625,11 @@ export class Tracer {
     return steps.reduce<Access>((acc, name) => this.extend(acc, { name }, undefined, true), detached);
   }
 
-  // ── bases: what an identifier is, before any property is read ─────────
-
-  private baseOf(identifier: TSESTree.Identifier): Base | undefined {
-    const memo = this.baseMemo.get(identifier);
-    if (memo !== undefined) return memo ?? undefined;
-    const base = this.computeBase(identifier);
-    this.baseMemo.set(identifier, base ?? null);
-    return base;
-  }
-
-  private computeBase(identifier: TSESTree.Identifier): Base | undefined {
-    const variable = this.resolver.variableOf(identifier);
-    if (!variable || variable.defs.length === 0) {
-      const name = identifier.name;
-      if (GLOBAL_OBJECT_NAMES.includes(name) || this.settings.globals.some((global) => global.steps[0] === name)) {
-        return { type: 'global', name };
-      }
-      return undefined;
-    }
-    const def = variable.defs[0];
-    if (def.type === DefinitionType.Parameter) {
-      const name = def.name as Node;
-      const pattern = patternPath(name);
-      if (pattern.steps.length > 0) return undefined;
-      const fn = def.node as FunctionNode;
-      const decorated = this.decoratorBase(name, pattern.root);
-      if (decorated) return decorated;
-      const paramName = name.type === AST_NODE_TYPES.Identifier ? name.name : '';
-      if (REQUEST_NAMES.includes(paramName)) return { type: 'request' };
-      if (this.declaredRequestType(name)) return { type: 'request' };
-      const index = fn.params.indexOf(pattern.root as TSESTree.Parameter);
-      if (index >= 0 && this.handlerRequestIndex(fn) === index) return { type: 'request' };
-      if (this.types?.isRequest(identifier)) return { type: 'request' };
-      if (LAMBDA_EVENT_NAMES.includes(paramName) || (index === 0 && this.isLambdaHandler(fn))) return { type: 'lambda' };
-      return undefined;
-    }
-    if (def.type === DefinitionType.ImportBinding || def.type === DefinitionType.Variable) {
-      const origin = this.resolver.importOf(identifier);
-      if (origin) return { type: 'import', module: origin.module, path: origin.path };
-      if (def.type === DefinitionType.Variable && this.types?.isRequest(identifier)) return { type: 'request' };
-    }
-    return undefined;
-  }
-
-  /** NestJS parameter decorators: `@Ip()`, `@Headers('user-agent')`, `@Req()`, `@Session()`. */
-  private decoratorBase(name: Node, root: Node): Base | undefined {
-    const holders = [name, root, root.parent].filter((node): node is Node => node !== undefined);
-    for (const holder of holders) {
-      const decorators = (holder as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
-      for (const decorator of decorators) {
-        const expression = unwrap(decorator.expression);
-        const call = expression.type === AST_NODE_TYPES.CallExpression ? expression : undefined;
-        const decoratorName = call ? calleeName(call) : expression.type === AST_NODE_TYPES.Identifier ? expression.name : undefined;
-        const entry = DECORATOR_SOURCES.find((source) => source.name === decoratorName);
-        if (!entry) continue;
-        if (entry.kind === 'request-like') return { type: 'request' };
-        if (entry.kind === 'header') {
-          const header = staticString(call?.arguments[0]);
-          if (header === undefined) return { type: 'headers' };
-          const kind = headerKind(this.settings, header) ?? this.settings.names.match(header);
-          return kind ? { type: 'value', kind } : { type: 'none' };
-        }
-        return { type: 'value', kind: entry.kind };
-      }
-    }
-    return undefined;
-  }
-
-  /** A parameter annotated with a known request type: `req: express.Request`, `ctx: Koa.Context`. */
-  private declaredRequestType(name: Node): boolean {
-    const annotation = (name as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
-    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
-    const typeName = annotation.typeName;
-    let simple: string | undefined;
-    let qualifier: TSESTree.Node | undefined;
-    if (typeName.type === AST_NODE_TYPES.Identifier) {
-      simple = typeName.name;
-    } else if (typeName.type === AST_NODE_TYPES.TSQualifiedName) {
-      simple = typeName.right.name;
-      qualifier = typeName.left;
-    }
-    const entry = REQUEST_TYPES.find((candidate) => candidate.name === simple);
-    if (!entry) return false;
-    if (entry.modules === null) return true;
-    const source = qualifier ?? typeName;
-    const origin = source.type === AST_NODE_TYPES.Identifier ? this.resolver.importOf(source) : undefined;
-    return origin !== undefined && entry.modules.some((module) => origin.module === module || origin.module.startsWith(`${module}/`));
-  }
-
-  /**
-   * The index of the request parameter when the function is a route or
-   * middleware handler (`app.get('/x', (req, res) => …)`, `app.use(fn)`,
-   * `server.route({ handler })`), else -1.
-   */
-  private handlerRequestIndex(fn: FunctionNode): number {
-    const requestIndex = fn.params.length >= 4 ? 1 : 0; // Express error middleware: (err, req, res, next)
-    if (this.inHandlerPosition(fn)) return requestIndex;
-    let name: TSESTree.Identifier | undefined;
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
-    else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) name = fn.parent.id;
-    const variable = name ? this.resolver.variableOf(name) : undefined;
-    for (const reference of variable?.references ?? []) {
-      if (this.inHandlerPosition(reference.identifier)) return requestIndex;
-    }
-    return -1;
-  }
-
-  private inHandlerPosition(node: Node): boolean {
-    const parent = node.parent;
-    if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
-      return HANDLER_PROPERTY_NAMES.includes(keyName(parent) ?? '');
-    }
-    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
-      return false;
-    }
-    const method = calleeName(parent);
-    if (method === undefined) return false;
-    if (method === 'on') return staticString(parent.arguments[0]) === 'request';
-    if (!HANDLER_REGISTRATION_METHODS.includes(method)) return false;
-    if (['use', 'createServer', 'addHook', 'middleware', 'handle'].includes(method)) return true;
-    // Verbs double as getters (`map.get(k, fn)`): require a route path first.
-    const first = parent.arguments[0] ? unwrap(parent.arguments[0]) : undefined;
-    if (!first) return false;
-    if (first === node) {
-      // `app.route('/book').get((req, res) => …)`: the path was given to `route`.
-      const callee = unwrap(parent.callee);
-      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
-      return receiver?.type === AST_NODE_TYPES.CallExpression && calleeName(receiver) === 'route';
-    }
-    const path = staticString(first);
-    return (
-      (path !== undefined && /^[/*]/.test(path)) ||
-      first.type === AST_NODE_TYPES.TemplateLiteral ||
-      (first.type === AST_NODE_TYPES.Literal && 'regex' in first) ||
-      first.type === AST_NODE_TYPES.ArrayExpression
-    );
-  }
-
-  /** `export const handler = async (event) => …`, `exports.handler = …`: an AWS Lambda handler. */
-  private isLambdaHandler(fn: FunctionNode): boolean {
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-      return fn.id?.name === 'handler' && fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration;
-    }
-    const parent = fn.parent;
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-      return parent.id.name === 'handler' && parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-    }
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
-      const target = dottedPath(parent.left);
-      return target === 'exports.handler' || target === 'module.exports.handler';
-    }
-    return false;
-  }
-
   // ── classification of an access path ───────────────────────────────────
 
   private classify(access: Access, origin: Node): Trace {
     const steps = access.steps.map((entry) => entry.step);
-    const match = this.match(access.base, steps);
+    const match = this.sources.match(access.base, steps);
     if (match.status === 'source') {
       const at = match.at >= 0 ? access.steps[match.at] : undefined;
       const originNode = at?.node ?? (match.at < 0 ? access.baseNode : origin);
@@ -854,123 +648,12 @@ export class Tracer {
     return this.named(OPAQUE, named === '*' ? undefined : named, origin, text);
   }
 
-  private match(base: Base, steps: readonly Step[]): Match {
-    switch (base.type) {
-      case 'request':
-        return this.matchRequest(steps, 0);
-      case 'lambda':
-        return steps[0]?.name !== undefined && LAMBDA_PATH_PREFIXES.includes(steps[0].name) ? this.matchRequest(steps, 0) : UNKNOWN;
-      case 'headers':
-        return this.matchHeaders(steps, 0, -1);
-      case 'value':
-        return this.deep(base.kind, true, steps, 0, -1);
-      case 'global':
-        return this.matchGlobal(base.name, steps);
-      case 'import':
-        return this.matchImport(base, steps);
-      case 'none':
-        return NONE;
-    }
-  }
-
-  private matchRequest(steps: readonly Step[], offset: number): Match {
-    const rest = steps.slice(offset);
-    if (rest.length === 0) return { status: 'source', kind: 'request', at: offset - 1 };
-    const first = rest[0].name;
-    if (first === undefined) return UNKNOWN;
-    if (NESTED_REQUEST_MEMBERS.includes(first)) return this.matchRequest(steps, offset + 1);
-    if (first === 'headers' || first === 'multiValueHeaders') return this.matchHeaders(steps, offset + 1, offset);
-    if (HEADER_LOOKUP_METHODS.includes(first) && rest[1]?.call) return this.headerByArgument(rest[1].call, steps, offset + 1);
-    for (const lookup of COOKIE_LOOKUP_METHODS) {
-      const path = lookup.split('.');
-      if (path.every((name, i) => rest[i]?.name === name) && rest[path.length]?.call) {
-        return this.deep('cookie', true, steps, offset + path.length + 1, offset + path.length);
-      }
-    }
-    for (const { steps: path, source } of this.settings.memberSources) {
-      if (path.length <= rest.length && path.every((name, i) => rest[i].name === name)) {
-        const at = offset + path.length - 1;
-        return this.deep(source.kind, source.deep, steps, at + 1, at);
-      }
-    }
-    return UNKNOWN;
-  }
-
-  /** A header bag (`req.headers`, Next.js `headers()`, `@Headers()`): by name, by `.get(name)`, or all of it. */
-  private matchHeaders(steps: readonly Step[], offset: number, wholeAt: number): Match {
-    const first = steps[offset];
-    if (!first) return { status: 'source', kind: 'request', at: wholeAt };
-    if (first.name === undefined || first.name === '*') return UNKNOWN;
-    if (first.name === 'get' && steps[offset + 1]?.call) return this.headerByArgument(steps[offset + 1].call!, steps, offset + 1);
-    if (MEASURE_PROPERTIES.has(first.name) || TEST_METHODS.has(first.name)) return NONE;
-    const kind = headerKind(this.settings, first.name) ?? this.settings.names.match(first.name);
-    return kind ? this.deep(kind, true, steps, offset + 1, offset) : NONE;
-  }
-
-  private headerByArgument(call: TSESTree.CallExpression, steps: readonly Step[], callIndex: number): Match {
-    const name = staticString(call.arguments[0]);
-    if (name === undefined) return UNKNOWN;
-    const kind = headerKind(this.settings, name) ?? this.settings.names.match(name);
-    return kind ? this.deep(kind, true, steps, callIndex + 1, callIndex) : NONE;
-  }
-
-  private matchGlobal(name: string, steps: readonly Step[]): Match {
-    const names: (string | undefined)[] = [name, ...steps.map((step) => step.name)];
-    let skip = 0;
-    while (skip < names.length && GLOBAL_OBJECT_NAMES.includes(names[skip] ?? '')) skip++;
-    for (const global of this.settings.globals) {
-      if (global.steps.every((part, i) => names[skip + i] === part)) {
-        // `at` counts steps after the base name; the base is index -1.
-        const at = skip + global.steps.length - 2;
-        if (at + 1 > steps.length) continue;
-        return this.deep(global.kind, global.deep, steps, at + 1, at);
-      }
-    }
-    return UNKNOWN;
-  }
-
-  private matchImport(base: { module: string; path: readonly string[] }, steps: readonly Step[]): Match {
-    for (const source of CALL_SOURCES) {
-      if (source.module !== base.module) continue;
-      const expected = [...(source.export === 'default' ? [] : [source.export]), ...(source.method ? [source.method] : [])];
-      const names = [...base.path];
-      let index = 0;
-      while (names.length < expected.length && steps[index]?.name !== undefined) names.push(steps[index++].name!);
-      if (names.length !== expected.length || !names.every((name, i) => name === expected[i])) continue;
-      const call = steps[index];
-      if (!call?.call) continue;
-      if (source.result === 'headers') return this.matchHeaders(steps, index + 1, index);
-      return this.deep(source.kind, true, steps, index + 1, index);
-    }
-    return UNKNOWN;
-  }
-
-  /**
-   * The kind flows on into `steps[from…]` when the source is deep (or the
-   * next property is one it allows), unless they only measure or test it.
-   */
-  private deep(kind: Kind, deep: boolean | readonly string[], steps: readonly Step[], from: number, at: number): Match {
-    let index = from;
-    // Reshaping methods keep the value: `req.ip.trim()`, `req.cookies.sid.split('.')`.
-    while (steps[index]?.name !== undefined && TRANSPARENT_METHODS.has(steps[index].name!) && steps[index + 1]?.call) index += 2;
-    const rest = steps.slice(index);
-    for (let i = 0; i < rest.length; i++) {
-      const name = rest[i].name;
-      if (name !== undefined && MEASURE_PROPERTIES.has(name)) return NONE;
-      if (name !== undefined && TEST_METHODS.has(name) && rest[i + 1]?.call) return NONE;
-    }
-    if (rest.length === 0) return { status: 'source', kind, at };
-    if (deep === true) return { status: 'source', kind, at };
-    if (deep === false) return NONE;
-    return deep.includes(rest[0].name ?? '') ? { status: 'source', kind, at } : UNKNOWN;
-  }
-
   // ── calls ──────────────────────────────────────────────────────────────
 
   private traceCall(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env | undefined): Trace {
     const callee = unwrap(node.callee);
-    if (this.isSanitizer(node)) return NOTHING;
-    const hash = this.hashChain(node);
+    if (this.treatment.isSanitizer(node)) return NOTHING;
+    const hash = this.treatment.hashChain(node);
     if (hash) {
       if (hash.keyed) return NOTHING;
       const inner = this.union(hash.inputs, env, []);
@@ -1069,59 +752,6 @@ export class Tracer {
     const inner: Env = { fn, parent: env, bindings, depth: (env?.depth ?? 0) + 1, bound, spread };
     byEnv.set(env, inner);
     return { env: inner, bound, spread };
-  }
-
-  /** Runtime exports, sanitizer names (`redact*`, `mask*`, …), names from the `sanitizers` option. */
-  private isSanitizer(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    const callee = unwrap(node.callee);
-    const origin = this.resolver.importOf(callee);
-    if (origin && this.settings.runtimeModules.has(origin.module) && RUNTIME_SANITIZER_EXPORTS.includes(origin.path[0] ?? '')) {
-      return true;
-    }
-    const path = dottedPath(callee);
-    if (path !== undefined) {
-      for (const entry of this.settings.sanitizers) {
-        if (entry === path || (entry.endsWith('.*') && path.startsWith(entry.slice(0, -1))) || path.endsWith(`.${entry}`)) {
-          return true;
-        }
-      }
-    }
-    const names: string[] = [];
-    const name = calleeName(node);
-    if (name !== undefined) names.push(name);
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const object = unwrap(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier) names.push(object.name);
-    }
-    return names.some((candidate) => {
-      const first = splitWords(candidate)[0];
-      const lower = candidate.toLowerCase();
-      return (
-        (first !== undefined && SANITIZER_NAME_PREFIXES.includes(first)) ||
-        SANITIZER_NAME_STARTS.some((start) => lower.startsWith(start))
-      );
-    });
-  }
-
-  /**
-   * `createHmac(alg, key).update(x).digest()` (keyed) or
-   * `createHash(alg).update(x).digest()` (unkeyed): the chain's inputs.
-   */
-  private hashChain(node: TSESTree.CallExpression | TSESTree.NewExpression): { keyed: boolean; inputs: Node[] } | undefined {
-    const inputs: Node[] = [];
-    let current: Node = node;
-    for (let guard = 0; guard < 20; guard++) {
-      if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const callee = unwrap(current.callee);
-      const name = calleeName(current);
-      if (name !== undefined && (KEYED_HASH_FACTORIES.includes(name) || UNKEYED_HASH_FACTORIES.includes(name))) {
-        return guard === 0 ? undefined : { keyed: KEYED_HASH_FACTORIES.includes(name), inputs };
-      }
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !['update', 'digest', 'copy'].includes(name ?? '')) return undefined;
-      if (name === 'update') inputs.push(...current.arguments);
-      current = unwrap(callee.object);
-    }
-    return undefined;
   }
 
   // ── objects ────────────────────────────────────────────────────────────
