@@ -606,9 +606,12 @@ export class Tracer {
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-        const target = this.accessOf(callee, env);
-        return target ? this.extend(target, { call: node }, node) : undefined;
+        const known = callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.Identifier;
+        const target = known ? this.accessOf(callee, env) : undefined;
+        if (target) return this.extend(target, { call: node }, node);
+        // With type information, a call declared to return a request is one, whatever the callee's name.
+        const base = this.sources.baseOfTypedCall(node);
+        return base ? { base, baseText: this.sourceCode.getText(node), baseNode: node, steps: [], aliased: false } : undefined;
       }
       default:
         return undefined;

@@ -106,6 +106,11 @@ export class SourceRecognizer {
     return undefined;
   }
 
+  /** A call whose declared return type is a request type (typed linting only): `current(): IncomingMessage`. */
+  baseOfTypedCall(call: TSESTree.CallExpression): Base | undefined {
+    return this.types?.isRequest(call) ? { type: 'request' } : undefined;
+  }
+
   /** NestJS parameter decorators: `@Ip()`, `@Headers('user-agent')`, `@Req()`, `@Session()`. */
   private decoratorBase(name: Node, root: Node): Base | undefined {
     const holders = [name, root, root.parent].filter((node): node is Node => node !== undefined);

@@ -48,6 +48,8 @@ export class TreatmentJudge {
         }
       }
     }
+    // A declared request type outranks a sanitizer-like name: `maskRequest(req): Request` still returns the request.
+    if (this.types?.isRequest(node)) return false;
     const names: string[] = [];
     const name = calleeName(node);
     if (name !== undefined) names.push(name);

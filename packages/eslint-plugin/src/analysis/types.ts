@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BRAND_TYPES, REQUEST_TYPE_MODULES, REQUEST_TYPES } from '../catalog';
 
@@ -23,9 +25,18 @@ interface TsType {
   isUnion(): this is TsType & { types: TsType[] };
   isIntersection(): this is TsType & { types: TsType[] };
 }
+interface TsProgram {
+  getTypeChecker(): { getFullyQualifiedName(symbol: TsSymbol): string };
+  getCurrentDirectory?(): string;
+}
 interface Services {
-  program: { getTypeChecker(): { getFullyQualifiedName(symbol: TsSymbol): string } } | null;
+  program: TsProgram | null;
   getTypeAtLocation?: (node: TSESTree.Node) => TsType;
+}
+/** The part of the `typescript` module read here: its flag enums, whose numbers differ between versions. */
+interface TsModule {
+  readonly version: string;
+  readonly TypeFlags: { readonly Undefined: number; readonly Null: number };
 }
 
 /** Type facts for this file, or undefined when no type information is available. */
@@ -34,6 +45,11 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
   const program = services?.program;
   const getType = services?.getTypeAtLocation;
   if (!program || !getType) return undefined;
+  const ts = typescriptFor(program);
+  // Without the compiler's own flag numbers nothing can tell `undefined` apart: no type facts rather than wrong ones.
+  if (!ts) return undefined;
+  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+  const isNullish = (type: TsType): boolean => (type.flags & nullish) !== 0;
   const checker = program.getTypeChecker();
   const brandNames = new Set(BRAND_TYPES);
   const requestNames = new Set(REQUEST_TYPES.map((entry) => entry.name));
@@ -92,7 +108,40 @@ export function typeFactsFor(sourceCode: Readonly<TSESLint.SourceCode>): TypeFac
 
 const BRAND_PROPERTY = /^__@(?:redacted|pseudonymized|classified)Brand@/;
 
-function isNullish(type: TsType): boolean {
-  // TypeFlags.Undefined | TypeFlags.Null, without a runtime import of typescript.
-  return (type.flags & (32768 | 65536)) !== 0;
+const typescriptByDirectory = new Map<string, TsModule | undefined>();
+
+/**
+ * The `typescript` module that built `program`: the one installed in the
+ * linted project (resolved from the program's current directory, as
+ * typescript-eslint's parser resolves it), else the one beside this plugin.
+ * Flags and symbols are read from it because their numbers change between
+ * major versions (TypeScript 6 renumbered `TypeFlags.Undefined` and `Null`).
+ *
+ * @param program the typescript-eslint parser services' program
+ * @returns the module, or undefined when no `typescript` can be loaded; never throws
+ */
+export function typescriptFor(program: { getCurrentDirectory?(): string }): TsModule | undefined {
+  let directory = '';
+  try {
+    directory = program.getCurrentDirectory?.() ?? '';
+  } catch {
+    // A foreign program object: fall back to the plugin's own resolution.
+  }
+  if (typescriptByDirectory.has(directory)) return typescriptByDirectory.get(directory);
+  const from = [directory ? path.join(directory, 'package.json') : undefined, __filename];
+  let found: TsModule | undefined;
+  for (const base of from) {
+    if (base === undefined) continue;
+    try {
+      const candidate = createRequire(base)('typescript') as Partial<TsModule>;
+      if (typeof candidate.TypeFlags?.Undefined === 'number' && typeof candidate.TypeFlags.Null === 'number') {
+        found = candidate as TsModule;
+        break;
+      }
+    } catch {
+      // Not installed there: try the next place.
+    }
+  }
+  typescriptByDirectory.set(directory, found);
+  return found;
 }

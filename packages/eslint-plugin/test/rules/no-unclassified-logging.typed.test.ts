@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { RuleTester, type Rule } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
@@ -37,6 +38,37 @@ const returnedMessage = [
   'declare const logger: { warn(...args: unknown[]): void };',
   'declare function current(): IncomingMessage;',
   'export function trace() { const m = current(); logger.warn(m.socket.remoteAddress); }',
+].join('\n');
+
+// TypeScript 6 renumbered TypeFlags.Undefined and Null: these failed while
+// the analysis hard-coded TypeScript 5's numbers.
+const optionalBrand = [
+  "import type { Redacted } from '@online-identifiers/redact';",
+  'declare const logger: { info(...args: unknown[]): void };',
+  'export function audit(token: Redacted<string> | undefined) { logger.info(token); }',
+].join('\n');
+
+const optionalAliasedRequest = [
+  "import type { Request } from 'express';",
+  'declare const logger: { info(...args: unknown[]): void };',
+  'type Incoming = Request;',
+  'export function audit(x: Incoming | undefined) { if (x) logger.info(x.headers); }',
+].join('\n');
+
+// A declared type outranks a name: an identifying callee name …
+const brandedCall = [
+  "import type { Redacted } from '@online-identifiers/redact';",
+  'declare const logger: { info(...args: unknown[]): void };',
+  'declare function clientIp(): Redacted<string> | undefined;',
+  'export function audit() { logger.info(clientIp()); }',
+].join('\n');
+
+// … and a sanitizer-like callee name (`mask…`).
+const maskedRequest = [
+  "import type { Request } from 'express';",
+  'declare const logger: { info(...args: unknown[]): void };',
+  'declare function maskRequest(request: Request): Request;',
+  'export function audit(req: Request) { logger.info(maskRequest(req)); }',
 ].join('\n');
 
 function invalid(code: string, expect: Expect, options?: unknown[]): RuleTester.InvalidTestCase {
@@ -95,6 +127,9 @@ ruleTester.run('no-unclassified-logging (type-aware)', rule as unknown as Rule.R
       options: STRICT,
     },
     { name: 'an alias of a request type means nothing without types', code: aliasedRequest, filename },
+    { name: 'a Redacted<string> | undefined parameter is classified', code: optionalBrand, filename, options: STRICT },
+    { name: 'a call declared to return Redacted<string> | undefined is classified, whatever its name', code: brandedCall, filename, options: STRICT },
+    { name: 'without typeAware, a sanitizer-like name is trusted', code: maskedRequest, filename },
   ],
   invalid: [
     {
@@ -113,5 +148,29 @@ ruleTester.run('no-unclassified-logging (type-aware)', rule as unknown as Rule.R
         STRICT,
       ),
     },
+    {
+      name: 'a request type behind an alias, or undefined',
+      ...invalid(optionalAliasedRequest, { at: 'x.headers', kind: 'request', origin: 'x.headers', sink: 'logger.info' }, STRICT),
+    },
+    {
+      name: 'without typeAware, an identifying callee name is trusted',
+      ...invalid(brandedCall, { at: 'clientIp()', kind: 'ip', origin: 'clientIp()', sink: 'logger.info' }),
+    },
+    {
+      name: 'a call declared to return a request is one, whatever its sanitizer-like name',
+      ...invalid(maskedRequest, { at: 'maskRequest(req)', kind: 'request', origin: 'maskRequest(req)', sink: 'logger.info' }, STRICT),
+    },
   ],
+});
+
+// The child run in no-unclassified-logging.typescript-versions.test.ts sets
+// OI_EXPECT_TYPESCRIPT: these cases must then have run on that version.
+describe('no-unclassified-logging (type-aware): TypeScript in use', () => {
+  it('is the expected version', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { version } = require('typescript') as { version: string };
+    const expected = process.env.OI_EXPECT_TYPESCRIPT;
+    if (expected !== undefined) assert.strictEqual(version, expected);
+    else assert.match(version, /^\d+\.\d+\.\d+/);
+  });
 });
