@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noUnclassifiedLogging from './rules/no-unclassified-logging';
+import noIdentifiersInMetrics from './rules/no-identifiers-in-metrics';
 
 // Read at runtime so the published version and meta.version never drift.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -9,6 +10,7 @@ const PREFIX = 'online-identifiers';
 
 const rules = {
   'no-unclassified-logging': noUnclassifiedLogging,
+  'no-identifiers-in-metrics': noIdentifiersInMetrics,
 };
 
 interface Plugin {

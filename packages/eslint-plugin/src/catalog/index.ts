@@ -7,3 +7,4 @@ export * from './sinks';
 export * from './sanitizers';
 export * from './flow-steps';
 export * from './destinations';
+export * from './metrics';

@@ -13,6 +13,10 @@ export interface Expect {
   readonly hash?: boolean;
   /** The target is a shorthand property value (`{ ip }`): the fix spells the property out. */
   readonly shorthand?: boolean;
+  /** The exact message, for rules whose messages go on past the logging form (default: `messageFor`). */
+  readonly message?: string;
+  /** The finding offers no suggestion (e.g. a declared label name: there is no value to wrap). */
+  readonly noSuggestions?: boolean;
 }
 
 export interface InvalidSpec {
@@ -112,7 +116,7 @@ export function toInvalid(spec: InvalidSpec): RuleTester.InvalidTestCase {
       const start = offsetOf(spec.code, expect.at, expect.nth, expect.sink);
       const from = position(spec.code, start);
       const to = position(spec.code, start + expect.at.length);
-      const suggestions = [
+      const suggestions = expect.noSuggestions ? [] : [
         { messageId: 'suggestRedact', exportName: 'redact' },
         ...(expect.kind === 'request' ? [] : [{ messageId: 'suggestPseudonymize', exportName: 'pseudonymize' }]),
         { messageId: 'suggestClassify', exportName: 'classify' },
@@ -124,7 +128,7 @@ export function toInvalid(spec: InvalidSpec): RuleTester.InvalidTestCase {
       return {
         offset: start,
         error: {
-          message: messageFor(expect),
+          message: expect.message ?? messageFor(expect),
           line: from.line,
           column: from.column,
           endLine: to.line,
