@@ -10,6 +10,8 @@ export type Command =
       readonly format: Format;
       readonly output: string | undefined;
       readonly ignore: string[];
+      /** `--baseline FILE`: the findings recorded there are held back; recorded when the file does not exist. */
+      readonly baseline?: { readonly file: string; readonly mode: 'apply' | 'update' | 'prune' };
     };
 
 /** A mistake on the command line: exit code 2, message on stderr. */
@@ -35,11 +37,18 @@ Options:
   -o, --output <file>    write the report to a file instead of stdout
       --ignore <pattern> also skip files matching a .gitignore-style pattern
                          (repeatable)
+      --baseline <file>  hold back the findings recorded in <file> (an ESLint
+                         suppressions file with fingerprints); fail only on
+                         new ones. Records today's findings when <file> does
+                         not exist
+      --update-baseline  record every current finding in the baseline
+      --prune-baseline   remove findings that no longer occur from the baseline
   -h, --help             show this help
   -v, --version          print the version
 
-Exit codes: 0 no findings, 1 findings or files that could not be parsed,
-2 usage errors (unknown option or format, missing path).
+Exit codes: 0 no findings (none new, with --baseline), 1 findings or files
+that could not be parsed, 2 usage errors (unknown option or format, missing
+path, unreadable baseline), 3 internal error.
 `;
 
 /** Turns argv (without node and the script) into a command, or throws UsageError. */
@@ -61,7 +70,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const format = values.format ?? 'stylish';
   if (!isFormat(format)) throw new UsageError(`unknown format '${format}' (choose one of: ${FORMATS.join(', ')})`);
   if (values.output === '') throw new UsageError('--output needs a file name');
-  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [] };
+  if (values['update-baseline'] && values['prune-baseline']) throw new UsageError('--update-baseline and --prune-baseline cannot be used together');
+  if ((values['update-baseline'] || values['prune-baseline']) && values.baseline === undefined) {
+    throw new UsageError(`--${values['update-baseline'] ? 'update' : 'prune'}-baseline needs --baseline <file>`);
+  }
+  if (values.baseline === '') throw new UsageError('--baseline needs a file name');
+  const baseline =
+    values.baseline === undefined
+      ? {}
+      : { baseline: { file: values.baseline, mode: values['update-baseline'] ? ('update' as const) : values['prune-baseline'] ? ('prune' as const) : ('apply' as const) } };
+  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [], ...baseline };
 }
 
 function parse(argv: readonly string[]) {
@@ -73,6 +91,9 @@ function parse(argv: readonly string[]) {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       ignore: { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
+      'prune-baseline': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

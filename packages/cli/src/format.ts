@@ -1,13 +1,14 @@
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
-import { formatInventory } from './inventory';
+import { factsOf, fingerprintsOf, isFinding } from './findings';
+import { formatInventory, formatInventoryJson } from './inventory';
 import { KIND_ORDER, KINDS, kindOfMessage, type Kind } from './kinds';
+import { relative } from './paths';
+import { buildSarifLog } from './sarif';
 import type { ScanResult } from './scan';
-import { VERSION } from './version';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'inventory'] as const;
+export { relative };
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'inventory', 'inventory-json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(value: string): value is Format {
@@ -19,73 +20,56 @@ export interface FormatOptions {
   readonly color?: boolean;
 }
 
+/**
+ * The report in one format.
+ *
+ * - `stylish`: ESLint's terminal format, file paths relative to the scan's
+ *   directory (absolute for files outside it).
+ * - `json`: ESLint's JSON results (absolute paths, as ESLint writes them),
+ *   each finding also carrying `kind`, `destination`, `destinationFamily`
+ *   and `fingerprint` (see `factsOf` and `fingerprintsOf`).
+ * - `sarif`: SARIF 2.1.0 (see `buildSarifLog`).
+ * - `inventory`, `inventory-json`: the privacy inventory (see `buildInventory`).
+ */
 export async function formatResults(scanResult: ScanResult, format: Format, options: FormatOptions = {}): Promise<string> {
   switch (format) {
     case 'stylish':
     case 'json': {
       const formatter = await new ESLint({ cwd: scanResult.cwd, overrideConfigFile: true }).loadFormatter(format);
       const meta = { cwd: scanResult.cwd, rulesMeta: scanResult.rulesMeta, ...(options.color === undefined ? {} : { color: options.color }) };
-      return formatter.format(scanResult.results, meta);
+      const results = format === 'stylish' ? withRelativePaths(scanResult) : withFacts(scanResult);
+      return formatter.format(results, meta);
     }
     case 'sarif':
-      return formatSarifLog(scanResult);
+      return JSON.stringify(buildSarifLog(scanResult), null, 2);
     case 'inventory':
       return formatInventory(scanResult);
+    case 'inventory-json':
+      return formatInventoryJson(scanResult);
   }
 }
 
-/** @microsoft/eslint-formatter-sarif ships no types: it is an ESLint formatter function. */
-type SarifFormatter = (results: ESLint.LintResult[], data: { rulesMeta: ScanResult['rulesMeta'] }) => string;
-/** Loaded on first use: the language server imports this package and never needs SARIF. */
-function loadSarifFormatter(): SarifFormatter {
-  return createRequire(__filename)('@microsoft/eslint-formatter-sarif') as SarifFormatter;
+/** The README shows paths as the user typed them, relative to where they stand. */
+function withRelativePaths(scanResult: ScanResult): ESLint.LintResult[] {
+  return scanResult.results.map((result) => ({ ...result, filePath: relative(scanResult.cwd, result.filePath) }));
 }
 
-const INFORMATION_URI = 'https://github.com/online-identifiers/online-identifiers';
-
-interface SarifArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
-}
-
-interface SarifLog {
-  runs: {
-    tool: { driver: { name: string; version?: string; informationUri?: string } };
-    originalUriBaseIds?: Record<string, { uri: string }>;
-    artifacts?: { location: SarifArtifactLocation }[];
-    results?: { locations?: { physicalLocation?: { artifactLocation?: SarifArtifactLocation } }[] }[];
-  }[];
-}
-
-const SOURCE_ROOT = '%SRCROOT%';
-
-/**
- * SARIF 2.1.0 from Microsoft's ESLint formatter, with the driver named after
- * this tool (code-scanning dashboards show where alerts come from) and file
- * URIs made relative to the scan's directory under `%SRCROOT%`: code scanning
- * maps alerts to repository files by relative URI, and the log stays
- * meaningful on another machine. Files outside that directory keep their
- * absolute `file:` URI.
- */
-function formatSarifLog(scanResult: ScanResult): string {
-  const log = JSON.parse(loadSarifFormatter()(scanResult.results, { rulesMeta: scanResult.rulesMeta })) as SarifLog;
-  const rootUri = pathToFileURL(scanResult.cwd.endsWith(path.sep) ? scanResult.cwd : `${scanResult.cwd}${path.sep}`).href;
-  const relativize = (location: SarifArtifactLocation | undefined) => {
-    if (!location?.uri.startsWith(rootUri)) return;
-    location.uri = location.uri.slice(rootUri.length);
-    location.uriBaseId = SOURCE_ROOT;
-  };
-  for (const run of log.runs) {
-    run.tool.driver.name = 'online-identifiers';
-    run.tool.driver.version = VERSION;
-    run.tool.driver.informationUri = INFORMATION_URI;
-    run.originalUriBaseIds = { [SOURCE_ROOT]: { uri: rootUri } };
-    for (const artifact of run.artifacts ?? []) relativize(artifact.location);
-    for (const result of run.results ?? []) {
-      for (const location of result.locations ?? []) relativize(location.physicalLocation?.artifactLocation);
-    }
-  }
-  return JSON.stringify(log, null, 2);
+/** Kind, destination and fingerprint on every finding, reported or suppressed, so tools can filter without parsing messages. */
+function withFacts(scanResult: ScanResult): ESLint.LintResult[] {
+  return scanResult.results.map((result) => {
+    const fingerprints = fingerprintsOf(result, scanResult.cwd);
+    const annotate = <M extends ESLint.LintResult['messages'][number]>(message: M): M => {
+      if (!isFinding(message)) return message;
+      const facts = factsOf(message);
+      return {
+        ...message,
+        ...(facts.kind ? { kind: facts.kind } : {}),
+        ...(facts.destination ? { destination: facts.destination, destinationFamily: facts.destinationFamily } : {}),
+        fingerprint: fingerprints.get(message),
+      };
+    };
+    return { ...result, messages: result.messages.map(annotate), suppressedMessages: result.suppressedMessages.map(annotate) };
+  });
 }
 
 /** Findings per kind, in catalog order; `undefined` collects messages naming no known kind. */
@@ -137,9 +121,4 @@ export function skipNotes(scanResult: ScanResult): string[] {
     ...scanResult.skipped.map((skip) => `online-identifiers: skipped ${relative(scanResult.cwd, skip.filePath)}: ${skip.reason}`),
     ...scanResult.notLintable.map((given) => `online-identifiers: skipped ${given}: not a JavaScript or TypeScript file`),
   ];
-}
-
-export function relative(cwd: string, filePath: string): string {
-  const rel = path.relative(cwd, filePath);
-  return (rel === '' || rel.startsWith('..') ? filePath : rel).split(path.sep).join('/');
 }

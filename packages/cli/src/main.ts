@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELP, parseCommandLine, UsageError } from './args';
+import { BaselineError, useBaseline } from './baseline';
 import { MissingPathError } from './collect-files';
 import { formatResults, skipNotes, summaryLine } from './format';
 import { createProgress, type ProgressStream } from './progress';
@@ -10,6 +11,8 @@ import { VERSION } from './version';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** Set by the bin when `run` throws: a bug in the tool, with its stack on stderr. */
+export const EXIT_INTERNAL = 3;
 
 export interface Io {
   readonly cwd: string;
@@ -45,7 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       cwd: io.cwd,
       paths: command.paths,
       ignore: command.ignore,
-      treatments: command.format === 'inventory',
+      treatments: command.format === 'inventory' || command.format === 'inventory-json',
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (error) {
@@ -60,6 +63,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (result.results.length === 0) {
     const where = command.paths.length > 0 ? command.paths.join(', ') : '.';
     err(`online-identifiers: no JavaScript or TypeScript files found in ${where}`);
+  }
+
+  if (command.baseline) {
+    try {
+      const used = useBaseline(result, command.baseline);
+      result = used.scanResult;
+      for (const note of used.notes) err(note);
+    } catch (error) {
+      if (!(error instanceof BaselineError)) throw error;
+      err(`online-identifiers: ${error.message}`);
+      return EXIT_USAGE;
+    }
   }
 
   const report = await formatResults(result, command.format, command.output ? { color: false } : {});

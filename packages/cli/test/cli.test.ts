@@ -15,7 +15,7 @@ describe('online-identifiers scan (the real bin)', function () {
       const run = await runCli(['--help'], process.cwd());
       assert.equal(run.code, 0);
       assert.match(run.stdout, /^Usage: online-identifiers scan \[paths\.\.\.\] \[options\]/);
-      assert.match(run.stdout, /-f, --format <name> {4}stylish \| json \| sarif \| inventory/);
+      assert.match(run.stdout, /-f, --format <name> {4}stylish \| json \| sarif \| inventory \| inventory-json/);
       assert.equal(run.stderr, '');
     });
 
@@ -38,7 +38,7 @@ describe('online-identifiers scan (the real bin)', function () {
       const run = await runCli(['scan', '-f', 'xml'], makeProject({ 'a.js': CLEAN }));
       assert.equal(run.code, 2);
       assert.equal(run.stdout, '');
-      assert.match(run.stderr, /^online-identifiers: unknown format 'xml' \(choose one of: stylish, json, sarif, inventory\)\n/);
+      assert.match(run.stderr, /^online-identifiers: unknown format 'xml' \(choose one of: stylish, json, sarif, inventory, inventory-json\)\n/);
     });
 
     it('exits 2 on a missing path, naming the path, and scans nothing', async function () {
@@ -64,7 +64,7 @@ describe('online-identifiers scan (the real bin)', function () {
   });
 
   describe('formats and exit codes', function () {
-    it('stylish: findings on stdout, summary by kind on stderr, exit 1', async function () {
+    it('stylish: findings on stdout with paths relative to the current directory, summary by kind on stderr, exit 1', async function () {
       const root = makeProject({ 'src/handler.js': LEAKY, 'src/clean.js': CLEAN });
       const run = await runCli(['scan'], root);
       assert.equal(run.code, 1);
@@ -72,7 +72,7 @@ describe('online-identifiers scan (the real bin)', function () {
         run.stdout,
         [
           '',
-          path.join(root, 'src', 'handler.js'),
+          'src/handler.js',
           `  2:15  error  ${LEAKY_MESSAGE}  ${RULE}`,
           '',
           '✖ 1 problem (1 error, 0 warnings)',
@@ -194,12 +194,12 @@ describe('online-identifiers scan (the real bin)', function () {
       assert.ok(run.stdout.includes('| IP address | 1 |\n| session id | 1 |\n| **total** | **2** |\n'), run.stdout);
       assert.ok(
         run.stdout.includes(
-          '## IP address (1)\n\nAn IP address can be tied to a person through their ISP or a later sign-in, so it is personal data.\n\n' +
-            '| place | sink | origin |\n| --- | --- | --- |\n| src/handler.js:2 | `console.log` | `req.ip` |\n',
+          '### IP address (1)\n\nAn IP address can be tied to a person through their ISP or a later sign-in, so it is personal data.\n\n' +
+            '| place | destination | sink | origin |\n| --- | --- | --- | --- |\n| src/handler.js:2 | log | `console.log` | `req.ip` |\n',
         ),
         run.stdout,
       );
-      assert.match(run.stdout, /## Session id \(1\)\n[^#]*\| src\/session\.js:2 \| `logger\.info` \| `req\.sessionID` \|\n/);
+      assert.match(run.stdout, /### Session id \(1\)\n[^#]*\| src\/session\.js:2 \| log \| `logger\.info` \| `req\.sessionID` \|\n/);
     });
 
     it('inventory: lists the places the code already treats, classified ones first', async function () {
