@@ -1,0 +1,155 @@
+// The fast parser: oxc-parser (Rust, ESTree and TS-ESTree) plus ESLint's own
+// scope analysis, tokens built from the AST, and espree / typescript-estree
+// as the automatic fallback. Usable by anyone:
+//   languageOptions: { parser: require('online-identifiers/parser') }
+import * as path from 'node:path';
+import type { Linter } from 'eslint';
+import * as eslintScope from 'eslint-scope';
+import * as evk from 'eslint-visitor-keys';
+import { analyze as analyzeTypeScript, type AnalyzeOptions } from '@typescript-eslint/scope-manager';
+import { visitorKeys as tsVisitorKeys } from '@typescript-eslint/visitor-keys';
+import { convertProgram, type RawNode } from './convert';
+import { ForwardLocator, lineStarts } from './locations';
+import { tokenize, type RawComment } from './tokens';
+import { parseWithReference, noteFallback } from './fallback';
+
+export { setFallbackListener, type FallbackEvent } from './fallback';
+
+// oxc-parser is an ES module; Node 20.19+ and 22.12+ (this package's
+// engines) load it with require. Typed here by the part we use.
+interface OxcParser {
+  parseSync(
+    this: void,
+    filename: string,
+    text: string,
+    options: { lang: Language; sourceType: string; astType: 'js' | 'ts'; range: boolean; preserveParens: boolean },
+  ): { program: unknown; comments: RawComment[]; errors: { message: string }[] };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseSync } = require('oxc-parser') as OxcParser;
+
+/** Parser options as ESLint hands them to `parseForESLint` (see ESLint's languages/js). */
+export interface ParserOptions {
+  ecmaVersion?: number | 'latest';
+  sourceType?: 'script' | 'module' | 'commonjs';
+  ecmaFeatures?: { jsx?: boolean; globalReturn?: boolean; impliedStrict?: boolean };
+  /** Set by ESLint: decides JS or TS, JSX or not, by extension. */
+  filePath?: string;
+  /** typescript-estree's scope options, honoured the same way. */
+  jsxPragma?: string | null;
+  jsxFragmentName?: string | null;
+  lib?: AnalyzeOptions['lib'];
+  [key: string]: unknown;
+}
+
+/** Globs of the files this parser reads as JavaScript (espree's AST and eslint-scope). */
+export const JAVASCRIPT_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+/** Globs of the files it reads as TypeScript (typescript-estree's AST and scope manager). */
+export const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
+export const meta = { name: 'online-identifiers/parser', version: '0.1.0' };
+
+type Language = 'js' | 'jsx' | 'ts' | 'tsx' | 'dts';
+
+/** JS or TS from the extension, as typescript-estree decides; JSX for JS only when asked. */
+function languageOf(filePath: string | undefined, jsx: boolean): Language {
+  const name = filePath ?? '';
+  if (/\.d\.[cm]?ts$/i.test(name)) return 'dts';
+  switch (path.extname(name).toLowerCase()) {
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return 'ts';
+    case '.tsx':
+      return 'tsx';
+    default:
+      return jsx ? 'jsx' : 'js';
+  }
+}
+
+const jsKeys = (node: RawNode): readonly string[] => (evk.KEYS as Record<string, readonly string[]>)[node.type] ?? evk.getKeys(node);
+const tsKeys = (node: RawNode): readonly string[] =>
+  (tsVisitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? evk.getKeys(node);
+
+/**
+ * ESLint's custom-parser entry point. `code` is the file's text (shebang
+ * already turned into a comment by ESLint); options are ESLint's, with
+ * `filePath`. Returns the AST (with `range` and `loc` in UTF-16 offsets,
+ * `tokens`, `comments`), the scope manager and visitor keys — for `.ts`,
+ * `.tsx`, `.mts`, `.cts` the ones @typescript-eslint/parser gives (without
+ * type information), otherwise espree's. When oxc rejects the text or its
+ * AST cannot be converted, the same file goes to espree or
+ * @typescript-eslint/parser instead (reported once, see setFallbackListener),
+ * so syntax errors read exactly as theirs.
+ * @throws the reference parser's syntax error, which ESLint turns into a fatal message.
+ */
+export function parseForESLint(code: string, options: ParserOptions = {}): Linter.ESLintParseResult {
+  const jsx = options.ecmaFeatures?.jsx === true;
+  const language = languageOf(options.filePath, jsx);
+  const typescript = language === 'ts' || language === 'tsx' || language === 'dts';
+  let reason: string;
+  try {
+    const parsed = parseFast(code, options, language, typescript);
+    if (typeof parsed !== 'string') return parsed;
+    reason = parsed;
+  } catch (error) {
+    reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+  noteFallback({ filePath: options.filePath, reason, typescript });
+  return parseWithReference(code, options, typescript);
+}
+
+/** The fast path: a parse result, or why it cannot give one. */
+function parseFast(code: string, options: ParserOptions, language: Language, typescript: boolean): Linter.ESLintParseResult | string {
+  // typescript-estree reads everything that is not a module as a script.
+  const sourceType = options.sourceType ?? 'script';
+  const oxcSourceType = typescript ? (sourceType === 'module' ? 'module' : 'script') : sourceType;
+  const result = parseSync(options.filePath ?? `file.${language === 'dts' ? 'd.ts' : language}`, code, {
+    lang: language,
+    sourceType: oxcSourceType,
+    astType: typescript ? 'ts' : 'js',
+    range: true,
+    preserveParens: false,
+  });
+  const firstError = result.errors[0];
+  if (firstError !== undefined) return `oxc: ${firstError.message}`;
+  const program = result.program as RawNode;
+  const comments = result.comments;
+  const starts = lineStarts(code);
+  const facts = convertProgram(program, starts, typescript ? tsKeys : jsKeys, typescript);
+  const locator = new ForwardLocator(starts);
+  const tokens = tokenize(code, comments, facts, locator, typescript);
+  const commentLocator = new ForwardLocator(starts);
+  program.comments = comments.map((comment) => ({
+    type: comment.type,
+    value: comment.value,
+    range: [comment.start, comment.end],
+    loc: { start: commentLocator.at(comment.start), end: commentLocator.at(comment.end) },
+  }));
+  program.tokens = tokens;
+  if (typescript) {
+    program.sourceType = oxcSourceType;
+    const scopeManager = analyzeTypeScript(program as never, {
+      globalReturn: options.ecmaFeatures?.globalReturn,
+      jsxPragma: options.jsxPragma,
+      jsxFragmentName: options.jsxFragmentName,
+      lib: options.lib,
+      sourceType: oxcSourceType,
+    });
+    return { ast: program, scopeManager, visitorKeys: tsVisitorKeys, services: {} } as unknown as Linter.ESLintParseResult;
+  }
+  const ecmaFeatures = options.ecmaFeatures ?? {};
+  // As ESLint does for espree (languages/js analyzeScope), minus the key
+  // table: esrecurse copies it for every pattern; its own keys name the same
+  // children, and unknown nodes reach the same fallback.
+  const scopeManager = eslintScope.analyze(program as never, {
+    ignoreEval: true,
+    nodejsScope: sourceType === 'module' ? false : ecmaFeatures.globalReturn,
+    impliedStrict: ecmaFeatures.impliedStrict,
+    ecmaVersion: typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6,
+    sourceType,
+    fallback: evk.getKeys as never,
+    jsx: ecmaFeatures.jsx,
+  });
+  return { ast: program, scopeManager, visitorKeys: evk.KEYS } as unknown as Linter.ESLintParseResult;
+}
