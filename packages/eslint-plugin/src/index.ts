@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { LINTED_EXTENSIONS, parser } from './parser';
 import noUnclassifiedLogging from './rules/no-unclassified-logging';
 import noIdentifiersInMetrics from './rules/no-identifiers-in-metrics';
 
@@ -39,9 +40,18 @@ function hasTypeAwareOption(id: keyof typeof rules): boolean {
   return first?.properties?.typeAware !== undefined;
 }
 
-// Works on syntax alone: any parser, no type information.
+// Both configs lint TypeScript as well as JavaScript out of the box (ESLint
+// alone lints only .js/.mjs/.cjs, and espree fails on TypeScript syntax);
+// the parser sends TypeScript files to typescript-eslint's parser, so they
+// compose with typescript-eslint's configs in either order.
+const files = [`**/*.{${LINTED_EXTENSIONS.join(',')}}`];
+const languageOptions = { parser: parser as TSESLint.FlatConfig.Parser };
+
+// Works on syntax alone: no type information needed.
 plugin.configs.recommended = {
   name: `${PREFIX}/recommended`,
+  files,
+  languageOptions,
   plugins: { [PREFIX]: asPlugin },
   rules: Object.fromEntries(recommendedIds.map((id) => [`${PREFIX}/${id}`, 'error'])),
 };
@@ -50,6 +60,8 @@ plugin.configs.recommended = {
 // (typescript-eslint `parserOptions.projectService`); falls back to syntax otherwise.
 plugin.configs.strict = {
   name: `${PREFIX}/strict`,
+  files,
+  languageOptions,
   plugins: { [PREFIX]: asPlugin },
   rules: Object.fromEntries(
     recommendedIds.map((id) => [
