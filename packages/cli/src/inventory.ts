@@ -115,7 +115,8 @@ export function buildInventory(scanResult: ScanResult): Inventory {
         destination: facts.destination ?? OTHER_CALL,
         destinationFamily: facts.destinationFamily,
         treatment: 'unclassified',
-        sink: parsed.sink,
+        // Telemetry names the call after the vendor: `Sentry (Sentry.setUser)`.
+        sink: facts.vendor ? (/^.+? \((.+)\)$/.exec(parsed.sink ?? '')?.[1] ?? parsed.sink) : parsed.sink,
         origin: parsed.origin,
         message: message.message,
         ruleId: message.ruleId ?? undefined,
