@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LINTED_EXTENSIONS, parser } from './parser';
 import noUnclassifiedLogging from './rules/no-unclassified-logging';
+import noUnclassifiedTelemetry from './rules/no-unclassified-telemetry';
 import noIdentifiersInMetrics from './rules/no-identifiers-in-metrics';
 
 // Read at runtime so the published version and meta.version never drift.
@@ -11,6 +12,7 @@ const PREFIX = 'online-identifiers';
 
 const rules = {
   'no-unclassified-logging': noUnclassifiedLogging,
+  'no-unclassified-telemetry': noUnclassifiedTelemetry,
   'no-identifiers-in-metrics': noIdentifiersInMetrics,
 };
 

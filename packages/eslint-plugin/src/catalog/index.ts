@@ -7,4 +7,5 @@ export * from './sinks';
 export * from './sanitizers';
 export * from './flow-steps';
 export * from './destinations';
+export * from './telemetry';
 export * from './metrics';
