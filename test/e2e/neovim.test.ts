@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXPECTED_MESSAGE, EXPECTED_RULE, SERVER_BIN } from './support/paths';
 import { copyFixtureWorkspace } from './support/temp-workspace';
+import { skipBecause } from './support/skip';
 
 const LUA_SCRIPT = path.join(__dirname, 'neovim', 'quick-fix.lua');
 
@@ -60,7 +61,7 @@ describe('e2e: Neovim built-in LSP client', function () {
     version = nvimVersion();
     if (!version) {
       // .ci/run installs neovim (scripts/e2e/setup.sh), so CI always runs this test.
-      this.skip(); // nvim is not installed: run `bash scripts/e2e/setup.sh`
+      skipBecause(this, 'Neovim (nvim) is not installed: run `bash scripts/e2e/setup.sh`');
     }
     assert.ok(existsSync(SERVER_BIN), `${SERVER_BIN} is missing: run \`npm run build\` first`);
   });

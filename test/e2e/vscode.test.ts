@@ -21,6 +21,7 @@ import {
 } from './support/code-server';
 import { EXPECTED_MESSAGE, OUTPUT_DIR, REPO_ROOT } from './support/paths';
 import { copyFixtureWorkspace } from './support/temp-workspace';
+import { skipBecause } from './support/skip';
 
 const EXTENSION_DIR = path.join(REPO_ROOT, 'packages', 'vscode-extension');
 /** Same as SERVER_DEBUG_PORT in packages/vscode-extension/src/contract.ts and .vscode/launch.json. */
@@ -160,7 +161,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     setup = readSetup();
     if (!setup) {
       // CI runs scripts/e2e/setup.sh first, so there this never skips.
-      this.skip(); // VS Code (code-server) is not installed: run `bash scripts/e2e/setup.sh`
+      skipBecause(this, 'VS Code (code-server) is not installed: run `bash scripts/e2e/setup.sh`');
     }
     mkdirSync(OUTPUT_DIR, { recursive: true });
     scratch = mkdtempSync(path.join(tmpdir(), 'oi-vsix-'));
@@ -386,7 +387,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     // launch.json's "Attach to Language Server" attaches to this port.
     const inspector = `http://127.0.0.1:${SERVER_DEBUG_PORT}/json/list`;
     const before = await fetch(inspector).then(() => true, () => false);
-    if (before) this.skip(); // port 6009 is taken by another process (a debug session?): cannot tell ours apart
+    if (before) skipBecause(this, 'port 6009 is taken by another process (a debug session?): cannot tell the server\'s debugger apart');
 
     const workspace = copyFixtureWorkspace('oi-vscode-dev-');
     cleanups.push(() => workspace.remove());
