@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LINTED_EXTENSIONS, parser } from './parser';
 import noUnclassifiedLogging from './rules/no-unclassified-logging';
+import noIdentifyingAccessLog from './rules/no-identifying-access-log';
 import noUnclassifiedTelemetry from './rules/no-unclassified-telemetry';
 import noIdentifiersInMetrics from './rules/no-identifiers-in-metrics';
 
@@ -12,6 +13,7 @@ const PREFIX = 'online-identifiers';
 
 const rules = {
   'no-unclassified-logging': noUnclassifiedLogging,
+  'no-identifying-access-log': noIdentifyingAccessLog,
   'no-unclassified-telemetry': noUnclassifiedTelemetry,
   'no-identifiers-in-metrics': noIdentifiersInMetrics,
 };

@@ -7,5 +7,6 @@ export * from './sinks';
 export * from './sanitizers';
 export * from './flow-steps';
 export * from './destinations';
+export * from './access-log';
 export * from './telemetry';
 export * from './metrics';
