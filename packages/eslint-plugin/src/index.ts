@@ -4,6 +4,7 @@ import noUnclassifiedLogging from './rules/no-unclassified-logging';
 import noIdentifyingAccessLog from './rules/no-identifying-access-log';
 import noUnclassifiedTelemetry from './rules/no-unclassified-telemetry';
 import noIdentifiersInMetrics from './rules/no-identifiers-in-metrics';
+import logRetention from './rules/log-retention';
 
 // Read at runtime so the published version and meta.version never drift.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,6 +17,7 @@ const rules = {
   'no-identifying-access-log': noIdentifyingAccessLog,
   'no-unclassified-telemetry': noUnclassifiedTelemetry,
   'no-identifiers-in-metrics': noIdentifiersInMetrics,
+  'log-retention': logRetention,
 };
 
 interface Plugin {

@@ -10,3 +10,4 @@ export * from './destinations';
 export * from './access-log';
 export * from './telemetry';
 export * from './metrics';
+export * from './retention';
