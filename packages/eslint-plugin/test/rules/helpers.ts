@@ -58,7 +58,7 @@ export function messageFor(expect: Expect): string {
 }
 
 /** The `nth` occurrence of `text` in the code or, without `nth`, the first one inside the sink call. */
-function offsetOf(code: string, text: string, nth: number | undefined, sink?: string): number {
+export function offsetOf(code: string, text: string, nth: number | undefined, sink?: string): number {
   const anchor = nth === undefined && sink !== undefined ? code.indexOf(`${sink}(`) : -1;
   let index = anchor >= 0 ? anchor - 1 : -1;
   nth ??= 0;
@@ -69,7 +69,7 @@ function offsetOf(code: string, text: string, nth: number | undefined, sink?: st
   return index;
 }
 
-function position(code: string, offset: number): { line: number; column: number } {
+export function position(code: string, offset: number): { line: number; column: number } {
   const before = code.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

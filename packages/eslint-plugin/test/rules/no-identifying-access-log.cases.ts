@@ -1,6 +1,6 @@
 import type { RuleTester } from 'eslint';
 import { KINDS, type Kind } from '../../src/catalog';
-import { languageOptions, toInvalid, type InvalidSpec, type ValidSpec } from './helpers';
+import { languageOptions, offsetOf, position, toInvalid, type InvalidSpec, type ValidSpec } from './helpers';
 
 /** One expected configuration finding: where (the `nth` occurrence of `at`), what and the fix's output. */
 export interface Recorded {
@@ -35,20 +35,6 @@ const EW = '@online-identifiers/redact/express-winston';
 export function messageOf(finding: Recorded): string {
   const label = KINDS[finding.kind].label;
   return `${label.charAt(0).toUpperCase()}${label.slice(1)} is recorded by ${finding.recorder} (${finding.fields}) in every access log line without classification`;
-}
-
-function offsetOf(code: string, text: string, nth = 0): number {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = code.indexOf(text, index + 1);
-    if (index < 0) throw new Error(`test setup: ${JSON.stringify(text)} (#${nth}) not in ${JSON.stringify(code)}`);
-  }
-  return index;
-}
-
-function position(code: string, offset: number): { line: number; column: number } {
-  const before = code.slice(0, offset).split('\n');
-  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
 }
 
 /** A RuleTester invalid case: exact message, location and the suggestion's exact output. */
