@@ -213,7 +213,12 @@ export class AccessLogFinder {
   ): AccessLogFinding[] {
     let pino = options;
     if (options && !pinoLevel) {
-      if (hasSpread(options) || logger.overrides.some((name) => property(options, name))) return [];
+      // an override set to `true` is the default (hapi-pino's logRequestComplete)
+      const overridden = logger.overrides.some((name) => {
+        const found = property(options, name);
+        return found !== undefined && !isLiteral(found.value, true);
+      });
+      if (hasSpread(options) || overridden) return [];
       if (logger.pinoOptions) {
         const nested = property(options, logger.pinoOptions);
         pino = nested ? this.objectOf(nested.value) : undefined;
@@ -268,7 +273,7 @@ export class AccessLogFinder {
     const options = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? this.objectOf(argument) : undefined;
     if (!options || hasSpread(options)) return [];
     const meta = property(options, 'meta');
-    if (meta && unwrap(meta.value).type === AST_NODE_TYPES.Literal && (unwrap(meta.value) as TSESTree.Literal).value === false) return [];
+    if (meta && isLiteral(meta.value, false)) return [];
     if (property(options, 'requestFilter') || property(options, 'requestField')) return [];
     const whitelistProperty = property(options, 'requestWhitelist');
     const whitelist = whitelistProperty ? this.stringsOf(whitelistProperty.value) : EXPRESS_WINSTON_DEFAULT_WHITELIST;
@@ -365,6 +370,11 @@ export function property(object: TSESTree.ObjectExpression, name: string): TSEST
     if (entry.type === AST_NODE_TYPES.Property && keyName(entry) === name) found = entry;
   }
   return found;
+}
+
+function isLiteral(node: Node, value: boolean): boolean {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.Literal && inner.value === value;
 }
 
 function hasSpread(object: TSESTree.ObjectExpression): boolean {

@@ -8,9 +8,13 @@ import {
   TRANSPARENT_FUNCTIONS,
   TRANSPARENT_METHODS,
   UTIL_FORMATTERS,
+  CONTEXT_NAMESPACE_FACTORIES,
+  CONTEXT_NAMESPACE_MODULES,
+  CONTEXT_STORE_READS,
+  CONTEXT_STORE_WRITES,
   type Kind,
 } from '../catalog';
-import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, unwrap } from './ast';
+import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, staticString, unwrap } from './ast';
 import { forLoopOf, patternPath, type Resolver } from './resolve';
 import type { Settings } from './settings';
 import { SourceRecognizer, type Base, type Step } from './sources';
@@ -107,6 +111,8 @@ interface Access {
 
 interface Binding {
   readonly value: Node | undefined;
+  /** A rest parameter's arguments: the binding is an array of them. */
+  readonly rest?: readonly Node[];
   readonly steps: readonly string[];
   readonly defaults: readonly Node[];
   readonly env: Env | undefined;
@@ -115,6 +121,7 @@ interface Binding {
 interface Env {
   /** The local function called, and the environment of its call site. */
   readonly fn: FunctionNode;
+  readonly call: TSESTree.CallExpression;
   readonly parent: Env | undefined;
   readonly bindings: ReadonlyMap<Variable, Binding>;
   readonly depth: number;
@@ -262,6 +269,7 @@ export class Tracer {
       case AST_NODE_TYPES.Identifier:
         return this.traceIdentifier(node, env);
       case AST_NODE_TYPES.ThisExpression:
+        return this.thisBase(node) ? this.classify({ base: { type: 'request' }, baseText: 'this', baseNode: node, steps: [], aliased: false }, node) : OPAQUE;
       case AST_NODE_TYPES.Super:
         return OPAQUE;
       case AST_NODE_TYPES.MemberExpression:
@@ -348,6 +356,9 @@ export class Tracer {
     if (binding) return { ...this.traceBinding(binding), via: [] };
     const base = this.sources.baseOf(node);
     if (base) return this.classify({ base, baseText: node.name, baseNode: node, steps: [], aliased: false }, node);
+    if (node.name === 'arguments' && variable && variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.function) {
+      return this.traceArguments(variable.scope.block as FunctionNode, env);
+    }
     if (!variable || variable.defs.length === 0) {
       if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return NOTHING;
       return this.named(OPAQUE, node.name, node);
@@ -370,6 +381,7 @@ export class Tracer {
 
   private traceBinding(binding: Binding): Trace {
     const traces = binding.defaults.map((value) => this.trace(value, binding.env));
+    for (const value of binding.rest ?? []) traces.push(this.trace(value, binding.env));
     if (binding.value) {
       traces.push(
         binding.steps.length > 0
@@ -452,6 +464,17 @@ export class Tracer {
       }
     }
     const { calls, complete } = this.resolver.callSitesOf(fn);
+    if (fn.params[index]?.type === AST_NODE_TYPES.RestElement) {
+      // `...args`: the array of every argument from here on; its elements are what the pattern reads.
+      const rest = pattern.steps[0] === '*' ? pattern.steps.slice(1) : pattern.steps;
+      for (const call of calls) {
+        for (const arg of call.arguments.slice(index)) {
+          traces.push(rest.length > 0 ? this.traceAccess(arg, rest, arg, env, false) : this.trace(arg, env));
+        }
+      }
+      if (!complete) traces.push(OPAQUE);
+      return merge(traces, []);
+    }
     for (const call of calls) {
       const spreadBefore = call.arguments.slice(0, index + 1).some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
       if (spreadBefore) {
@@ -464,6 +487,67 @@ export class Tracer {
     }
     if (!complete) traces.push(OPAQUE);
     return merge(traces, []);
+  }
+
+  /** A function's `arguments`: every argument of every call site (in a followed call, that call's). */
+  private traceArguments(fn: FunctionNode, env: Env | undefined): Trace {
+    const own = env && env.fn === fn ? env.call : undefined;
+    const { calls, complete } = own ? { calls: [own], complete: true } : this.resolver.callSitesOf(fn);
+    const traces = calls.flatMap((call) => call.arguments.map((arg) => this.trace(arg, own ? env?.parent : undefined)));
+    if (!complete) traces.push(OPAQUE);
+    return merge(traces, []);
+  }
+
+  /**
+   * What a context store gives back: `store.getStore()` carries what was put
+   * in with `store.run(value, …)` / `store.enterWith(value)`; a cls-hooked
+   * `ns.get(key)` what `ns.set(key, value)` put in (any namespace of the
+   * same name). Undefined when the call is not such a read.
+   */
+  private traceContextStore(call: TSESTree.CallExpression, method: string, receiver: Node): Trace | undefined {
+    const object = unwrap(receiver);
+    if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (CONTEXT_STORE_READS.includes(method)) {
+      const variable = this.resolver.variableOf(object);
+      if (!variable) return undefined;
+      const values: Node[] = [];
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+        const write = CONTEXT_STORE_WRITES.find((entry) => entry.method === propertyName(member));
+        const store = member.parent;
+        if (write && store.type === AST_NODE_TYPES.CallExpression && store.callee === member) {
+          const value = store.arguments[write.value];
+          if (value) values.push(value);
+        }
+      }
+      return this.union(values, undefined, []);
+    }
+    if (method !== 'get') return undefined;
+    const namespace = this.namespaceName(object);
+    if (namespace === undefined) return undefined;
+    const key = staticString(call.arguments[0]);
+    const values = this.resolver
+      .callsOfMethod('set')
+      .filter((set) => {
+        const target = unwrap((set.callee as TSESTree.MemberExpression).object);
+        if (target.type !== AST_NODE_TYPES.Identifier || this.namespaceName(target) !== namespace) return false;
+        const setKey = staticString(set.arguments[0]);
+        return key === undefined || setKey === undefined || setKey === key;
+      })
+      .flatMap((set) => (set.arguments[1] ? [set.arguments[1]] : []));
+    return this.union(values, undefined, []);
+  }
+
+  /** The name of a cls-hooked namespace an identifier holds (`createNamespace('app')` → `app`), if it holds one. */
+  private namespaceName(identifier: TSESTree.Identifier): string | undefined {
+    const single = this.resolver.singleValue(identifier);
+    const value = single && single.pattern.steps.length === 0 ? unwrap(single.value) : undefined;
+    if (value?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const origin = this.resolver.importOf(value.callee);
+    if (!origin || !CONTEXT_NAMESPACE_MODULES.includes(origin.module)) return undefined;
+    if (!CONTEXT_NAMESPACE_FACTORIES.includes(origin.path[origin.path.length - 1] ?? '')) return undefined;
+    return staticString(value.arguments[0]) ?? '*';
   }
 
   // ── members and access paths ───────────────────────────────────────────
@@ -600,6 +684,8 @@ export class Tracer {
           this.depth--;
         }
       }
+      case AST_NODE_TYPES.ThisExpression:
+        return this.thisBase(node) ? { base: { type: 'request' }, baseText: 'this', baseNode: node, steps: [], aliased: false } : undefined;
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.accessOf(node.object, env);
         return object ? this.extend(object, { name: propertyName(node) ?? '*' }, node) : undefined;
@@ -678,8 +764,17 @@ export class Tracer {
       return this.union(node.arguments, env);
     }
     if (node.type === AST_NODE_TYPES.NewExpression) return OPAQUE;
-    const fn = this.resolver.localFunction(callee);
+    const fn = this.resolver.localFunction(callee) ?? this.requestMethod(callee);
     if (fn && (env?.depth ?? 0) < MAX_CALL_DEPTH) return this.callLocal(fn, node, env);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(callee);
+      const stored = method === undefined ? undefined : this.traceContextStore(node, method, callee.object);
+      if (stored) return stored;
+      // `ips.map(redactIp)`: every element goes through a sanitizer.
+      if ((method === 'map' || method === 'flatMap') && node.arguments[0] && this.treatment.isSanitizerFunction(node.arguments[0])) {
+        return NOTHING;
+      }
+    }
     const access = this.accessOf(node, env);
     if (access) return this.classify(access, node);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -695,6 +790,40 @@ export class Tracer {
       }
     }
     return this.named(OPAQUE, calleeName(node), node);
+  }
+
+  /**
+   * A method the code assigned onto request objects (`req.describe =
+   * function () { return { ip: this.ip } }`), called on a request-like
+   * object: followed like a local function, with `this` the request.
+   */
+  private requestMethod(callee: Node): FunctionNode | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = propertyName(callee);
+    if (name === undefined) return undefined;
+    const candidates = this.resolver.memberFunctions(name);
+    if (candidates.length === 0) return undefined;
+    const receiver = this.accessOf(callee.object, undefined);
+    if (receiver?.base.type !== 'request' || receiver.steps.length > 0) return undefined;
+    return candidates.find((candidate) => this.isRequestObject(candidate.object))?.fn;
+  }
+
+  private isRequestObject(node: Node): boolean {
+    const access = this.accessOf(node, undefined);
+    return access?.base.type === 'request' && access.steps.length === 0;
+  }
+
+  /** `this` in a function assigned as a method onto request objects: the request. */
+  private thisBase(node: TSESTree.ThisExpression): boolean {
+    let fn: Node | undefined = node.parent;
+    while (fn && !(isFunction(fn) && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
+    const holder = fn?.parent;
+    return (
+      holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+      holder.right === fn &&
+      holder.left.type === AST_NODE_TYPES.MemberExpression &&
+      this.isRequestObject(holder.left.object)
+    );
   }
 
   private isGlobalRoot(callee: Node): boolean {
@@ -748,11 +877,18 @@ export class Tracer {
         spread = true;
         continue;
       }
-      const arg = fn.params[index]?.type === AST_NODE_TYPES.RestElement ? undefined : call.arguments[index];
+      if (fn.params[index]?.type === AST_NODE_TYPES.RestElement) {
+        // `...rest`: an array of the arguments from here on.
+        const rest = call.arguments.slice(index);
+        bound.push(...rest);
+        bindings.set(variable, { value: undefined, rest, steps: pattern.steps, defaults: pattern.defaults, env });
+        continue;
+      }
+      const arg = call.arguments[index];
       if (arg) bound.push(arg);
       bindings.set(variable, { value: arg, steps: pattern.steps, defaults: pattern.defaults, env });
     }
-    const inner: Env = { fn, parent: env, bindings, depth: (env?.depth ?? 0) + 1, bound, spread };
+    const inner: Env = { fn, call, parent: env, bindings, depth: (env?.depth ?? 0) + 1, bound, spread };
     byEnv.set(env, inner);
     return { env: inner, bound, spread };
   }

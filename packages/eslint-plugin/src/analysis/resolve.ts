@@ -32,6 +32,8 @@ export class Resolver {
   private readonly importMemo = new Map<TSESTree.Node, ImportOrigin | null>();
   private readonly returnsMemo = new Map<TSESTree.Node, TSESTree.Node[]>();
   private readonly importDepth = { value: 0 };
+  private memberFunctionIndex: Map<string, { object: TSESTree.Node; fn: FunctionNode }[]> | undefined;
+  private methodCallIndex: Map<string, TSESTree.CallExpression[]> | undefined;
   private readonly callSitesMemo = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; complete: boolean }>();
 
   constructor(readonly sourceCode: SourceCode) {}
@@ -144,6 +146,55 @@ export class Resolver {
     const write = writes[0];
     if (!write.writeExpr || isForBinding(write.identifier)) return undefined;
     return { value: write.writeExpr, pattern: patternPath(write.identifier) };
+  }
+
+  /** Functions assigned onto an object's member anywhere in the file: `req.describe = function () { … }`, by member name. */
+  memberFunctions(name: string): readonly { object: TSESTree.Node; fn: FunctionNode }[] {
+    if (!this.memberFunctionIndex) this.indexFile();
+    return this.memberFunctionIndex!.get(name) ?? [];
+  }
+
+  /** Calls of a method of that name anywhere in the file (`x.set(…)`). */
+  callsOfMethod(name: string): readonly TSESTree.CallExpression[] {
+    if (!this.methodCallIndex) this.indexFile();
+    return this.methodCallIndex!.get(name) ?? [];
+  }
+
+  /** One walk of the file for the member-function and method-call indexes. */
+  private indexFile(): void {
+    const functions = new Map<string, { object: TSESTree.Node; fn: FunctionNode }[]>();
+    const calls = new Map<string, TSESTree.CallExpression[]>();
+    const keys = this.sourceCode.visitorKeys;
+    const stack: TSESTree.Node[] = [this.sourceCode.ast];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const right = unwrap(node.right);
+        const name = propertyName(node.left);
+        if (name !== undefined && isFunction(right)) {
+          const list = functions.get(name) ?? [];
+          list.push({ object: node.left.object, fn: right });
+          functions.set(name, list);
+        }
+      } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(node.callee);
+        if (name !== undefined) {
+          const list = calls.get(name) ?? [];
+          list.push(node);
+          calls.set(name, list);
+        }
+      }
+      for (const key of keys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const item of child) if (isNode(item)) stack.push(item);
+        } else if (isNode(child)) {
+          stack.push(child);
+        }
+      }
+    }
+    this.memberFunctionIndex = functions;
+    this.methodCallIndex = calls;
   }
 
   /** Return expressions of a function (expression body included), not those of nested functions. */

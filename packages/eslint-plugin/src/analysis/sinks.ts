@@ -1,6 +1,11 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  AUDIT_RECEIVER_WORDS,
+  AUDIT_RECORD_METHODS,
   CONSOLE_METHODS,
+  FORWARDING_METHODS,
+  LOGGER_MODULE_PATTERN,
+  ORIGIN_LOGGER_METHODS,
   FS_MODULES,
   FS_WRITE_FUNCTIONS,
   LOG_PATH_PATTERN,
@@ -11,7 +16,7 @@ import {
   LOGGER_RECEIVER_PATHS,
   STREAM_SINKS,
 } from '../catalog';
-import { compactText, dottedPath, propertyName, staticString, unwrap } from './ast';
+import { compactText, dottedPath, isFunction, propertyName, staticString, unwrap } from './ast';
 import { splitWords } from './names';
 import type { ImportOrigin, Resolver } from './resolve';
 import type { Settings } from './settings';
@@ -27,9 +32,18 @@ export interface Sink {
 
 const MAX_DEPTH = 12;
 
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** Which arguments of its calls a local function passes on into a sink: all from `from` on (a rest parameter, `arguments`). */
+interface Forwarding {
+  readonly from: number;
+}
+
 /** Recognizes sink calls: console, loggers (by receiver name or by origin), standard streams, log files. */
 export class SinkFinder {
   private readonly loggerMemo = new Map<Node, boolean>();
+  private readonly forwardingMemo = new Map<Node, Forwarding | null>();
+  private forwardingDepth = 0;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -38,8 +52,51 @@ export class SinkFinder {
   ) {}
 
   sinkOf(call: TSESTree.CallExpression): Sink | undefined {
-    const args = this.sinkArguments(call);
-    return args ? { text: compactText(this.sourceCode.getText(call.callee), 60), args } : undefined;
+    const direct = this.sinkArguments(call);
+    // What an enclosing wrapper forwards (`...args`, `arguments`) is reported where the wrapper is called.
+    const args = direct?.filter((arg) => !this.isForwardedArgument(arg));
+    if (args && args.length > 0) return { text: compactText(this.sourceCode.getText(call.callee), 60), args };
+    if (direct) return undefined;
+    const fn = this.resolver.localFunction(call.callee);
+    const forwarding = fn ? this.forwardingOf(fn) : undefined;
+    if (!forwarding) return undefined;
+    const forwarded = call.arguments.slice(forwarding.from);
+    return forwarded.length > 0 ? { text: compactText(this.sourceCode.getText(call.callee), 60), args: forwarded } : undefined;
+  }
+
+  /**
+   * A pass-through wrapper: a local function that hands its rest parameter
+   * or `arguments` to a sink (`function log(...args) { console.log(...args) }`,
+   * `console.log.apply(console, arguments)`). Its call sites are sinks.
+   */
+  private forwardingOf(fn: FunctionNode): Forwarding | undefined {
+    const memo = this.forwardingMemo.get(fn);
+    if (memo !== undefined) return memo ?? undefined;
+    if (this.forwardingDepth > MAX_DEPTH) return undefined;
+    this.forwardingMemo.set(fn, null); // cycle guard
+    this.forwardingDepth++;
+    let result: Forwarding | undefined;
+    try {
+      for (const call of callsIn(fn, this.sourceCode.visitorKeys)) {
+        for (const arg of this.sinkArguments(call) ?? []) {
+          const from = forwardedFrom(arg, fn, this.resolver);
+          if (from !== undefined && (!result || from < result.from)) result = { from };
+        }
+      }
+    } finally {
+      this.forwardingDepth--;
+    }
+    this.forwardingMemo.set(fn, result ?? null);
+    return result;
+  }
+
+  /** Is this sink argument what its enclosing wrapper forwards (its rest parameter or `arguments`)? */
+  private isForwardedArgument(arg: Node): boolean {
+    let fn: Node | undefined = arg.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn || !isFunction(fn)) return false;
+    // Only a named local function has call sites to report at; an anonymous callback keeps its own finding.
+    return fnName(fn) !== undefined && forwardedFrom(arg, fn, this.resolver) !== undefined;
   }
 
   private sinkArguments(call: TSESTree.CallExpression): readonly Node[] | undefined {
@@ -64,6 +121,13 @@ export class SinkFinder {
       }
       if ((method === 'write' || method === 'end') && this.isLogStream(object)) return call.arguments.slice(0, 1);
       if (LOGGER_METHODS.includes(method) && this.isLogger(object, 0)) return call.arguments;
+      if (ORIGIN_LOGGER_METHODS.includes(method) && this.isOriginLogger(object)) return call.arguments;
+      if (AUDIT_RECORD_METHODS.includes(method) && isAuditReceiver(object)) return call.arguments;
+      // `console.log.apply(console, args)`, `logger.info.call(logger, …args)`: the call forwards to a sink.
+      if (FORWARDING_METHODS.includes(method) && (object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.Identifier)) {
+        const target = this.sinkArguments({ ...call, callee: object, arguments: [] });
+        if (target) return method === 'apply' ? call.arguments.slice(1, 2) : call.arguments.slice(1);
+      }
       return undefined;
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -73,6 +137,11 @@ export class SinkFinder {
       }
       const single = this.resolver.singleValue(callee);
       if (single && single.pattern.steps.length === 0 && this.isLogFunction(single.value)) return call.arguments;
+      // `import { auditLog } from './audit'`, `const log = require('../lib/log')`: a project's own log function.
+      if (isLogFunctionName(callee.name) && origin === undefined) {
+        const imported = this.resolver.importOf(callee);
+        if (imported && isProjectOrLoggerModule(imported.module)) return call.arguments;
+      }
       return undefined;
     }
     if (callee.type === AST_NODE_TYPES.CallExpression && this.isLogFunction(callee)) return call.arguments;
@@ -103,6 +172,8 @@ export class SinkFinder {
         if (isLoggerName(node.name)) return true;
         const origin = this.resolver.importOf(node);
         if (origin && LOGGER_MODULE_OBJECTS.some((entry) => matchesExport(origin, entry.module, entry.export))) return true;
+        // `import audit from './audit-log'`: a project module named as a logger exports one.
+        if (origin && origin.path.length <= 1 && /^(?:\.{1,2}\/|[@~#]\/)/.test(origin.module) && LOGGER_MODULE_PATTERN.test(origin.module)) return true;
         if (origin && this.isFactoryOrigin(origin, false)) return false; // the factory itself, not a logger
         const single = this.resolver.singleValue(node);
         return single !== undefined && single.pattern.steps.length === 0 && this.isLogger(single.value, depth + 1);
@@ -133,6 +204,17 @@ export class SinkFinder {
       default:
         return false;
     }
+  }
+
+  /** A logger known by where it comes from (a factory call or construction), not by its name. */
+  private isOriginLogger(expression: Node): boolean {
+    let node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const single = this.resolver.singleValue(node);
+      if (!single || single.pattern.steps.length > 0) return false;
+      node = unwrap(single.value);
+    }
+    return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && this.isLogger(node, 0);
   }
 
   private isFactoryOrigin(origin: ImportOrigin, callable: boolean): boolean {
@@ -212,7 +294,73 @@ export class SinkFinder {
   }
 }
 
-const SINK_METHODS = new Set([...CONSOLE_METHODS, ...LOGGER_METHODS, ...FS_WRITE_FUNCTIONS, 'write', 'end']);
+const SINK_METHODS = new Set([
+  ...CONSOLE_METHODS, ...LOGGER_METHODS, ...FS_WRITE_FUNCTIONS, ...ORIGIN_LOGGER_METHODS, ...AUDIT_RECORD_METHODS,
+  ...FORWARDING_METHODS, 'write', 'end',
+]);
+
+/** `log`, `logger`, `auditLog`, `appLogger`: a function named as one that writes log records. */
+function isLogFunctionName(name: string): boolean {
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  return last === 'log' || last === 'logger';
+}
+
+/** A module of the project itself (relative or aliased path), or one whose name says it logs. */
+function isProjectOrLoggerModule(module: string): boolean {
+  return /^(?:\.{1,2}\/|\/|[@~#]\/)/.test(module) || LOGGER_MODULE_PATTERN.test(module);
+}
+
+/** `auditClient`, `this.audit`, `auditTrail`: a receiver that names an audit trail. */
+function isAuditReceiver(object: Node): boolean {
+  const node = unwrap(object);
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node) : undefined;
+  return name !== undefined && splitWords(name).some((word) => AUDIT_RECEIVER_WORDS.includes(word));
+}
+
+/** The first argument index a sink argument forwards from its function's rest parameter or `arguments`, if it does. */
+function forwardedFrom(arg: Node, fn: FunctionNode, resolver: Resolver): number | undefined {
+  const inner = unwrap(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = resolver.variableOf(inner);
+  if (!variable) return undefined;
+  if (inner.name === 'arguments' && variable.defs.length === 0 && variable.scope.block === fn) return 0;
+  const def = variable.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || def.node !== fn) return undefined;
+  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.RestElement && param.argument === def.name);
+  return index >= 0 ? index : undefined;
+}
+
+function fnName(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  return fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
+}
+
+/** Calls in a function's own body (not in nested functions). */
+function callsIn(fn: FunctionNode, keys: SourceCodeKeys): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunction(node) && node !== fn) continue;
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isAstNode(item)) stack.push(item);
+      } else if (isAstNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+  return calls;
+}
+
+type SourceCodeKeys = Readonly<TSESLint.SourceCode>['visitorKeys'];
+
+function isAstNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
 
 function isLoggerName(name: string): boolean {
   if (LOGGER_RECEIVER_NAMES.includes(name) && name !== 'console') return true;

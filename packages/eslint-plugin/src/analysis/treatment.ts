@@ -6,7 +6,7 @@ import {
   SANITIZER_NAME_STARTS,
   UNKEYED_HASH_FACTORIES,
 } from '../catalog';
-import { calleeName, dottedPath, unwrap } from './ast';
+import { calleeName, dottedPath, isFunction, propertyName, unwrap } from './ast';
 import { splitWords } from './names';
 import type { Resolver } from './resolve';
 import type { Settings } from './settings';
@@ -33,9 +33,41 @@ export class TreatmentJudge {
     return this.types?.isClassified(node) ?? false;
   }
 
+  /**
+   * A function value that sanitizes what it is given: a sanitizer by name
+   * or path (`redactIp`, `redact.ip`, `privacy.strip`), or a local function
+   * whose every return is a sanitizer call (`(v) => mask(v)`).
+   */
+  isSanitizerFunction(value: Node): boolean {
+    const node = unwrap(value);
+    if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
+      if (this.isSanitizerCallee(node)) return true;
+    }
+    const fn = isFunction(node) ? node : this.resolver.localFunction(node);
+    if (!fn) return false;
+    const returns = this.resolver.returnsOf(fn);
+    return returns.length > 0 && returns.every((result) => {
+      const inner = unwrap(result);
+      return (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) && this.isSanitizer(inner);
+    });
+  }
+
   /** Runtime exports, sanitizer names (`redact*`, `mask*`, …), names from the `sanitizers` option. */
   isSanitizer(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     const callee = unwrap(node.callee);
+    if (this.isDeclaredSanitizer(callee)) return true;
+    // A declared request type outranks a sanitizer-like name: `maskRequest(req): Request` still returns the request.
+    if (this.types?.isRequest(node)) return false;
+    return this.hasSanitizerName(callee);
+  }
+
+  /** A callee that sanitizes: a runtime export, an entry of the `sanitizers` option, or a sanitizer name. */
+  isSanitizerCallee(callee: Node): boolean {
+    return this.isDeclaredSanitizer(callee) || this.hasSanitizerName(callee);
+  }
+
+  /** The runtime's exports (`redact.ip`, `pseudonymize`, `classify`) and the `sanitizers` option's names and paths. */
+  private isDeclaredSanitizer(callee: Node): boolean {
     const origin = this.resolver.importOf(callee);
     if (origin && this.settings.runtimeModules.has(origin.module) && RUNTIME_SANITIZER_EXPORTS.includes(origin.path[0] ?? '')) {
       return true;
@@ -48,12 +80,16 @@ export class TreatmentJudge {
         }
       }
     }
-    // A declared request type outranks a sanitizer-like name: `maskRequest(req): Request` still returns the request.
-    if (this.types?.isRequest(node)) return false;
+    return false;
+  }
+
+  /** Sanitizer names: the callee's or its receiver's first word (`redactEmail`, `mask.ip`, `truncateIp`). */
+  private hasSanitizerName(callee: Node): boolean {
     const names: string[] = [];
-    const name = calleeName(node);
-    if (name !== undefined) names.push(name);
+    if (callee.type === AST_NODE_TYPES.Identifier) names.push(callee.name);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(callee);
+      if (name !== undefined) names.push(name);
       const object = unwrap(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier) names.push(object.name);
     }

@@ -37,6 +37,11 @@ export const REQUEST_MEMBER_SOURCES: readonly MemberSource[] = [
   { path: 'session', kind: 'session', deep: ['id', 'sid', 'sessionId', 'sessionID', 'token'] },
   { path: 'user', kind: 'user', deep: USER_FIELDS },
   { path: 'auth', kind: 'token', deep: ['token', 'credentials', 'artifacts'] },
+  // express-basic-auth: `req.auth = { user, password }`
+  { path: 'auth.user', kind: 'user', deep: true },
+  // The authenticated user as a web server or proxy passed it on (CGI's REMOTE_USER)
+  { path: 'remote_user', kind: 'user', deep: true },
+  { path: 'remoteUser', kind: 'user', deep: true },
   { path: 'headers', kind: 'request', deep: false },
   { path: 'rawHeaders', kind: 'request', deep: true },
   // hapi

@@ -1,0 +1,231 @@
+// Issue 8, "Real code": the flows, sinks and logger setups of real
+// applications. Each group pins the right answer for one kind of gap,
+// including the small inputs the issue lists.
+import type { Kind } from '../../src/catalog';
+import type { Expect, InvalidSpec, ValidSpec } from './helpers';
+
+function f(at: string, kind: Kind, origin: string, sink: string, extra: Partial<Expect> = {}): Expect {
+  return { at, kind, origin, sink, ...extra };
+}
+
+function route(body: string): string {
+  return `app.get('/', (req, res) => { ${body} });`;
+}
+
+// ── flows real code takes ────────────────────────────────────────────────
+export const FLOWS: InvalidSpec[] = [
+  {
+    name: 'JSON.parse keeps what its input carried',
+    code: "console.log(JSON.parse(localStorage.getItem('tokens')));",
+    findings: [f("localStorage.getItem('tokens')", 'storage', 'localStorage', 'console.log')],
+  },
+  {
+    name: 'AsyncLocalStorage: run(store) comes back from getStore()',
+    code: [
+      "import { AsyncLocalStorage } from 'node:async_hooks';",
+      'const s = new AsyncLocalStorage();',
+      'app.use((req, res, next) => s.run({ ip: req.ip }, next));',
+      'function where() { console.log(s.getStore()); }',
+    ].join('\n'),
+    findings: [f('s.getStore()', 'ip', 'req.ip', 'console.log')],
+  },
+  {
+    name: 'AsyncLocalStorage: enterWith(store)',
+    code: [
+      "import { AsyncLocalStorage } from 'node:async_hooks';",
+      'const als = new AsyncLocalStorage();',
+      "app.use((req, res, next) => { als.enterWith({ session: req.sessionID }); next(); });",
+      'export function current() { logger.info(als.getStore().session); }',
+    ].join('\n'),
+    findings: [f('als.getStore()', 'session', 'req.sessionID', 'logger.info')],
+  },
+  {
+    name: 'cls-hooked: ns.set(key, value) comes back from ns.get(key)',
+    code: [
+      "import { createNamespace, getNamespace } from 'cls-hooked';",
+      "const ns = createNamespace('request');",
+      "app.use((req, res, next) => ns.run(() => { ns.set('user', req.user); next(); }));",
+      "export function who() { const other = getNamespace('request'); logger.info(other.get('user')); }",
+    ].join('\n'),
+    findings: [f("other.get('user')", 'user', 'req.user', 'logger.info')],
+  },
+  {
+    name: 'a rest-parameter wrapper is a sink at its call sites',
+    code: "function log3(...args) { console.log(...args); }\napp.get('/', (req) => log3('a', req.ip));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'log3')],
+  },
+  {
+    name: 'an `arguments` wrapper is a sink at its call sites',
+    code: "function log2() { console.log(arguments); } log2('a', document.cookie);",
+    findings: [f('document.cookie', 'cookie', 'document.cookie', 'log2')],
+  },
+  {
+    name: 'apply forwards arguments to the sink',
+    code: "function log4() { console.log.apply(console, arguments); }\nlog4('a', document.cookie);",
+    findings: [f('document.cookie', 'cookie', 'document.cookie', 'log4')],
+  },
+  {
+    name: 'call forwards the rest of its arguments',
+    code: "const trace = (...parts) => logger.info.call(logger, 'trace', ...parts);\napp.get('/', (req) => trace(req.sessionID));",
+    findings: [f('req.sessionID', 'session', 'req.sessionID', 'trace')],
+  },
+  {
+    name: 'a wrapper forwarding from its second parameter on',
+    code: "function tagged(tag, ...rest) { logger.warn(tag, ...rest); }\napp.get('/', (req) => tagged('auth', req.headers.authorization));",
+    findings: [f('req.headers.authorization', 'token', 'req.headers.authorization', 'tagged')],
+  },
+  {
+    name: 'rest parameter read by index inside the function',
+    code: "function first(...values) { return values[0]; }\napp.get('/', (req) => logger.info(first(req.ip)));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'logger.info')],
+  },
+  {
+    name: 'a method assigned onto requests reads this',
+    code: [
+      'app.use((req, res, next) => { req.describe = function () { return { ip: this.ip }; }; next(); });',
+      "app.get('/', (req) => console.log(req.describe()));",
+    ].join('\n'),
+    findings: [f('req.describe()', 'ip', 'this.ip', 'console.log')],
+  },
+  {
+    name: 'Object.values of a carrying object',
+    code: route('logger.info(Object.values({ ip: req.ip }));'),
+    findings: [f('req.ip', 'ip', 'req.ip', 'logger.info')],
+  },
+  {
+    name: 'Object.entries and flat keep what they carry',
+    code: route('const pairs = Object.entries({ who: req.user }).flat(); logger.info(pairs);'),
+    findings: [f('pairs', 'user', 'req.user', 'logger.info')],
+  },
+  {
+    name: 'concat keeps the carried array',
+    code: route('logger.info([1].concat(req.ips));'),
+    findings: [f('req.ips', 'ip', 'req.ips', 'logger.info')],
+  },
+  {
+    name: 'filter keeps elements',
+    code: route('logger.info(req.ips.filter(Boolean));'),
+    findings: [f('req.ips.filter(Boolean)', 'ip', 'req.ips', 'logger.info')],
+  },
+];
+
+export const FLOWS_VALID: ValidSpec[] = [
+  { name: 'map(sanitizer) sanitises every element', code: "app.get('/', (req) => console.log(...[req.ip].map(redactArg)));" },
+  { name: 'map with a runtime sanitizer', code: "import { redact } from '@online-identifiers/redact';\napp.get('/', (req) => logger.info(req.ips.map(redact.ip)));" },
+  { name: 'map with a local function that sanitizes', code: "const clean = (v) => maskIp(v);\napp.get('/', (req) => logger.info(req.ips.map(clean)));" },
+  { name: 'a wrapper whose forwarded values are harmless', code: "function log3(...args) { console.log(...args); }\nlog3('started', 42);" },
+  { name: 'a local function that writes nothing is not a sink', code: "function keep(...args) { return args.length; }\napp.get('/', (req) => keep(req.ip));" },
+  { name: 'getStore of a store that never holds identifiers', code: "import { AsyncLocalStorage } from 'node:async_hooks';\nconst s = new AsyncLocalStorage();\ns.run({ requestId: 'abc' }, () => {});\nconsole.log(s.getStore());" },
+  { name: 'an anonymous callback forwarding arguments keeps the inner sink quiet for harmless values', code: "emitter.on('tick', function () { console.log(arguments); });" },
+];
+
+// ── sinks real code uses ─────────────────────────────────────────────────
+export const SINKS: InvalidSpec[] = [
+  {
+    name: 'node-red: log.audit writes an audit record',
+    code: "const log = require('@node-red/util').log;\napp.post('/auth/token', (req) => { log.audit({ event: 'auth.login', username: req.user.username, ip: req.ip }); });",
+    sourceType: 'commonjs',
+    findings: [f('req.user.username', 'user', 'req.user', 'log.audit'), f('req.ip', 'ip', 'req.ip', 'log.audit')],
+  },
+  {
+    name: 'consola by import',
+    code: "import { consola } from 'consola';\napp.get('/', (req) => consola.info(req.ip));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'consola.info')],
+  },
+  {
+    name: 'consola instance from createConsola',
+    code: "import { createConsola } from 'consola';\nconst out = createConsola({ level: 4 });\napp.get('/', (req) => out.success(req.cookies));",
+    findings: [f('req.cookies', 'cookie', 'req.cookies', 'out.success')],
+  },
+  {
+    name: 'signale default object',
+    code: "const signale = require('signale');\napp.get('/', (req) => signale.pending(req.sessionID));",
+    sourceType: 'commonjs',
+    findings: [f('req.sessionID', 'session', 'req.sessionID', 'signale.pending')],
+  },
+  {
+    name: 'signale instance',
+    code: "import { Signale } from 'signale';\nconst out = new Signale({ scope: 'auth' });\napp.get('/', (req) => out.note(req.user));",
+    findings: [f('req.user', 'user', 'req.user', 'out.note')],
+  },
+  {
+    name: 'loglevel getLogger',
+    code: "import loglevel from 'loglevel';\nconst out = loglevel.getLogger('http');\napp.get('/', (req) => out.warn(req.get('user-agent')));",
+    findings: [f("req.get('user-agent')", 'device', "req.get('user-agent')", 'out.warn')],
+  },
+  {
+    name: 'tslog Logger',
+    code: "import { Logger } from 'tslog';\nconst out = new Logger();\napp.get('/', (req) => out.silly(req.ip));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'out.silly')],
+  },
+  {
+    name: 'npmlog',
+    code: "const npmlog = require('npmlog');\napp.get('/', (req) => npmlog.http('req', req.headers.authorization));",
+    sourceType: 'commonjs',
+    findings: [f('req.headers.authorization', 'token', 'req.headers.authorization', 'npmlog.http')],
+  },
+  {
+    name: 'roarr',
+    code: "import { Roarr } from 'roarr';\napp.get('/', (req) => Roarr.info({ ip: req.ip }, 'request'));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'Roarr.info')],
+  },
+  {
+    name: 'OpenTelemetry logs API emit',
+    code: "import { logs } from '@opentelemetry/api-logs';\nconst otel = logs.getLogger('app');\napp.get('/', (req) => otel.emit({ body: 'hit', attributes: { ip: req.ip } }));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'otel.emit')],
+  },
+  {
+    name: 'Powertools Logger',
+    code: "import { Logger } from '@aws-lambda-powertools/logger';\nconst out = new Logger({ serviceName: 'api' });\nexport const handler = async (event) => { out.info('in', { ip: event.requestContext.identity.sourceIp }); };",
+    findings: [f('event.requestContext.identity.sourceIp', 'ip', 'event.requestContext.identity.sourceIp', 'out.info')],
+  },
+  {
+    name: 'Google Cloud Logging log.write',
+    code: "import { Logging } from '@google-cloud/logging';\nconst logging = new Logging();\nconst log = logging.log('requests');\napp.get('/', (req) => log.write(log.entry({}, { ip: req.ip })));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'log.write')],
+  },
+  {
+    name: 'electron-log',
+    code: "import log from 'electron-log/main';\nexport function onLogin(session) { log.info(session.cookies); }",
+    findings: [f('session.cookies', 'cookie', 'session.cookies', 'log.info')],
+  },
+  {
+    name: 'Nest ConsoleLogger',
+    code: "import { ConsoleLogger } from '@nestjs/common';\nconst out = new ConsoleLogger('Auth');\napp.get('/', (req) => out.verbose(req.user.email));",
+    findings: [f('req.user.email', 'user', 'req.user', 'out.verbose')],
+  },
+  {
+    name: 'console.table and console.dir',
+    code: route('console.table(req.cookies); console.dir(req.headers);'),
+    findings: [f('req.cookies', 'cookie', 'req.cookies', 'console.table'), f('req.headers', 'request', 'req.headers', 'console.dir')],
+  },
+  {
+    name: 'an imported project log function',
+    code: "import { auditLog } from './audit';\napp.post('/login', (req) => auditLog('login', req.body.email));",
+    findings: [f('req.body.email', 'user', 'req.body.email', 'auditLog')],
+  },
+  {
+    name: 'a required project logger function',
+    code: "const log = require('../lib/log');\napp.post('/login', (req) => log('login', req.ip));",
+    sourceType: 'commonjs',
+    findings: [f('req.ip', 'ip', 'req.ip', 'log')],
+  },
+  {
+    name: 'an object exported from a module named like a logger',
+    code: "import trail from './audit-log';\napp.post('/login', (req) => trail.write({ who: req.user }));",
+    findings: [f('req.user', 'user', 'req.user', 'trail.write')],
+  },
+  {
+    name: 'an audit client records an event',
+    code: route('auditClient.log({ action: "login", user: req.user.id });'),
+    findings: [f('req.user.id', 'user', 'req.user', 'auditClient.log')],
+  },
+];
+
+export const SINKS_VALID: ValidSpec[] = [
+  { name: 'a logarithm is not a log', code: "import { log } from 'mathjs';\napp.get('/', (req) => log(req.query.n));" },
+  { name: 'Math.log', code: route('res.json(Math.log(req.ip.length));') },
+  { name: 'an emit on an event emitter is not a log', code: route("bus.emit('login', req.ip);") },
+  { name: 'write on a response is not a log', code: route('res.write(req.cookies.theme);') },
+  { name: 'an audit client told nothing identifying', code: route("auditClient.log({ action: 'login', ok: true });") },
+];
