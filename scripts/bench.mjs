@@ -9,6 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const parts = [
   ['lint overhead (parse-only vs recommended vs eslint-plugin-security)', 'bench-lint.mjs'],
   ['language server latency and memory', 'bench-server.mjs'],
+  ['oxlint vs ESLint, both running the plugin, on the same files', 'bench-oxlint.mjs'],
 ];
 
 let failed = 0;
