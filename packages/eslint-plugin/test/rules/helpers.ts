@@ -1,6 +1,7 @@
-import type { RuleTester } from 'eslint';
+import { Linter, type RuleTester } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { KINDS, type Kind } from '../../src/catalog';
+import plugin = require('../../src/index');
 
 /** One expected finding: the reported text (its `nth` occurrence in the code), kind, origin and sink. */
 export interface Expect {
@@ -155,4 +156,22 @@ export function toValid(spec: ValidSpec): RuleTester.ValidTestCase {
     ...(spec.options ? { options: [...spec.options] } : {}),
     languageOptions: languageOptions(spec.ts),
   } as RuleTester.ValidTestCase;
+}
+
+/**
+ * Lints `code` with one rule of the plugin, under a case's parser, source type
+ * and options (for the suggestion property tests).
+ */
+export function lintWithRule(
+  ruleId: string,
+  spec: { readonly ts?: boolean; readonly sourceType?: 'module' | 'commonjs'; readonly options?: readonly unknown[] },
+  code: string,
+): Linter.LintMessage[] {
+  return new Linter().verify(code, [
+    {
+      plugins: { 'online-identifiers': plugin as never },
+      languageOptions: languageOptions(spec.ts, spec.sourceType) as Linter.Config['languageOptions'],
+      rules: { [ruleId]: ['error', ...(spec.options ?? [])] as Linter.RuleEntry },
+    },
+  ]);
 }

@@ -1,5 +1,5 @@
 import type { RuleTester } from 'eslint';
-import { languageOptions } from './helpers';
+import { languageOptions, offsetOf, position } from './helpers';
 
 const BOUNDS = (min = 90, max = 731): string => `the policy's 90 days to 2 years (${min} to ${max} days)`;
 
@@ -27,20 +27,6 @@ export interface RetentionSpec {
   readonly ts?: boolean;
   readonly sourceType?: 'module' | 'commonjs';
   readonly options?: readonly unknown[];
-}
-
-function position(code: string, offset: number): { line: number; column: number } {
-  const before = code.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
-function offsetOf(code: string, text: string, nth = 0): number {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = code.indexOf(text, index + 1);
-    if (index < 0) throw new Error(`test setup: ${JSON.stringify(text)} (#${nth}) not in ${JSON.stringify(code)}`);
-  }
-  return index;
 }
 
 /** A RuleTester invalid case with exact message, location and suggestion output. */

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin = require('../../src/index');
-import { languageOptions, type InvalidSpec } from './helpers';
+import { lintWithRule } from './helpers';
 import { INVALID, OPTION_INVALID } from './no-identifiers-in-metrics.cases';
 
 // The quick-fix property for metric labels: every suggestion of every
@@ -9,20 +7,10 @@ import { INVALID, OPTION_INVALID } from './no-identifiers-in-metrics.cases';
 // that finding. Findings on declared label names offer none (no value to wrap).
 const RULE = 'online-identifiers/no-identifiers-in-metrics';
 
-function findings(spec: InvalidSpec, code: string): Linter.LintMessage[] {
-  return new Linter().verify(code, [
-    {
-      plugins: { 'online-identifiers': plugin as never },
-      languageOptions: languageOptions(spec.ts, spec.sourceType) as Linter.Config['languageOptions'],
-      rules: { [RULE]: ['error', ...(spec.options ?? [])] as Linter.RuleEntry },
-    },
-  ]);
-}
-
 describe('no-identifiers-in-metrics: every suggestion classifies the label value it wraps', () => {
   for (const spec of [...INVALID, ...OPTION_INVALID]) {
     it(spec.name, () => {
-      const reported = findings(spec, spec.code);
+      const reported = lintWithRule(RULE, spec, spec.code);
       const expectedSuggestions = spec.findings.filter((expect) => !expect.noSuggestions).length * 2;
       let applied = 0;
       for (const finding of reported) {
@@ -30,7 +18,7 @@ describe('no-identifiers-in-metrics: every suggestion classifies the label value
         for (const suggestion of finding.suggestions ?? []) {
           const { range, text } = suggestion.fix;
           const fixed = spec.code.slice(0, range[0]) + text + spec.code.slice(range[1]);
-          const again = findings(spec, fixed);
+          const again = lintWithRule(RULE, spec, fixed);
           assert.ok(!again.some((entry) => entry.fatal), `"${suggestion.desc}" leaves code that parses:\n${fixed}`);
           assert.ok(
             !again.some((entry) => entry.message === finding.message && entry.line === finding.line),
