@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FORMATS, isFormat, type Format } from './format';
+import { joinNegativeValues, SCALE_HELP, SCALE_OPTION_DEFINITIONS, scaleOptionsFrom, type ScaleOptions } from './scale-options';
 
 export type Command =
   | { readonly kind: 'help' }
@@ -10,6 +11,8 @@ export type Command =
       readonly format: Format;
       readonly output: string | undefined;
       readonly ignore: string[];
+      /** `--concurrency`, `--cache`, `--cache-location`, `--changed-since`. */
+      readonly scale: ScaleOptions;
       /** `--baseline FILE`: the findings recorded there are held back; recorded when the file does not exist. */
       readonly baseline?: { readonly file: string; readonly mode: 'apply' | 'update' | 'prune' };
     };
@@ -37,7 +40,7 @@ Options:
   -o, --output <file>    write the report to a file instead of stdout
       --ignore <pattern> also skip files matching a .gitignore-style pattern
                          (repeatable)
-      --baseline <file>  hold back the findings recorded in <file> (an ESLint
+${SCALE_HELP}      --baseline <file>  hold back the findings recorded in <file> (an ESLint
                          suppressions file with fingerprints); fail only on
                          new ones. Records today's findings when <file> does
                          not exist
@@ -70,6 +73,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const format = values.format ?? 'stylish';
   if (!isFormat(format)) throw new UsageError(`unknown format '${format}' (choose one of: ${FORMATS.join(', ')})`);
   if (values.output === '') throw new UsageError('--output needs a file name');
+  const scale = scaleOptionsFrom(values);
+  if (typeof scale === 'string') throw new UsageError(scale);
   if (values['update-baseline'] && values['prune-baseline']) throw new UsageError('--update-baseline and --prune-baseline cannot be used together');
   if ((values['update-baseline'] || values['prune-baseline']) && values.baseline === undefined) {
     throw new UsageError(`--${values['update-baseline'] ? 'update' : 'prune'}-baseline needs --baseline <file>`);
@@ -79,18 +84,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
     values.baseline === undefined
       ? {}
       : { baseline: { file: values.baseline, mode: values['update-baseline'] ? ('update' as const) : values['prune-baseline'] ? ('prune' as const) : ('apply' as const) } };
-  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [], ...baseline };
+  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [], scale, ...baseline };
 }
 
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: joinNegativeValues(argv),
     allowPositionals: true,
     strict: true,
     options: {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       ignore: { type: 'string', multiple: true },
+      ...SCALE_OPTION_DEFINITIONS,
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
       'prune-baseline': { type: 'boolean' },

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELP, parseCommandLine, UsageError } from './args';
 import { BaselineError, useBaseline } from './baseline';
-import { MissingPathError } from './collect-files';
+import { MissingPathError, nodeModulesNote } from './collect-files';
+import { GitError } from './git';
 import { formatResults, skipNotes, summaryLine } from './format';
 import { createProgress, type ProgressStream } from './progress';
 import { scan } from './scan';
@@ -49,10 +50,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       paths: command.paths,
       ignore: command.ignore,
       treatments: command.format === 'inventory' || command.format === 'inventory-json',
-      onProgress: (done, total) => progress.update(done, total),
+      concurrency: command.scale.concurrency,
+      cache: command.scale.cache,
+      ...(command.scale.cacheLocation !== undefined ? { cacheLocation: command.scale.cacheLocation } : {}),
+      ...(command.scale.changedSince !== undefined ? { changedSince: command.scale.changedSince } : {}),
+      // Only a terminal shows progress, and asking for it splits the scan into batches.
+      ...(io.stderr.isTTY ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
   } catch (error) {
-    if (!(error instanceof MissingPathError)) throw error;
+    if (!(error instanceof MissingPathError) && !(error instanceof GitError)) throw error;
     err(`online-identifiers: ${error.message}`);
     return EXIT_USAGE;
   } finally {
@@ -62,7 +68,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const note of skipNotes(result)) err(note);
   if (result.results.length === 0) {
     const where = command.paths.length > 0 ? command.paths.join(', ') : '.';
-    err(`online-identifiers: no JavaScript or TypeScript files found in ${where}`);
+    const changed = command.scale.changedSince === undefined ? '' : ` changed since ${command.scale.changedSince}`;
+    err(`online-identifiers: no JavaScript or TypeScript files${changed} found in ${where}`);
   }
 
   if (command.baseline) {
@@ -90,7 +97,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else if (report !== '') {
     io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
   }
-  if (command.format === 'stylish' || command.output) err(summaryLine(result));
+  if (command.format === 'stylish' || command.output) err(`${summaryLine(result)}${nodeModulesNote(result)}`);
 
   return result.findingCount > 0 || result.failedFileCount > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -1,19 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ESLint, type Linter, type Rule } from 'eslint';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { collectFiles } from './collect-files';
-import { createBuiltinConfig, LINTABLE_EXTENSIONS, PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
-import { treatmentFromMessage, treatmentsRule, type Treatment } from 'eslint-plugin-online-identifiers/inventory';
-
-/**
- * The plugin's treatments rule runs under a private plugin name, so its
- * reports never look like findings (those start with `online-identifiers/`).
- */
-const INVENTORY_PLUGIN = 'online-identifiers-inventory';
-const TREATMENTS_RULE_ID = `${INVENTORY_PLUGIN}/treatments`;
+import { PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
+import { createEngine, TREATMENTS_RULE_ID, type Concurrency, type EngineSettings } from './engine-options';
+import { filesChangedSince } from './git';
+import { treatmentFromMessage, type Treatment } from 'eslint-plugin-online-identifiers/inventory';
 
 /** Files above this size are skipped: generated bundles, not code anyone reviews. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Where `cache: true` keeps ESLint's cache, relative to `cwd`; its own file, so it never thrashes the project's `.eslintcache`. */
+export const DEFAULT_CACHE_LOCATION = '.online-identifiers-cache';
+
+export type { Concurrency } from './engine-options';
 
 export interface ScanOptions extends BuiltinConfigOptions {
   /** Files and directories to scan; the current directory when empty. */
@@ -24,7 +24,22 @@ export interface ScanOptions extends BuiltinConfigOptions {
   readonly ignore?: readonly string[];
   /** Also collect the calls to the redact runtime, for the inventory. */
   readonly treatments?: boolean;
-  /** Called after each file, e.g. to draw a progress counter. */
+  /** ESLint's worker threads: a count, `auto`, or `off` (the default). */
+  readonly concurrency?: Concurrency;
+  /** Keep results in ESLint's cache and reuse them for unchanged files (by size and modification time). */
+  readonly cache?: boolean;
+  /** The cache file, relative to `cwd`; `.online-identifiers-cache` by default. */
+  readonly cacheLocation?: string;
+  /**
+   * Scan only the files changed since this git ref (from the point where
+   * HEAD left it, plus uncommitted and untracked files); the pull-request view.
+   */
+  readonly changedSince?: string;
+  /**
+   * Called as files finish, e.g. to draw a progress line. Files are linted in
+   * batches when this is given (ESLint reports nothing per file), so calls
+   * come once per batch; `filePath` is the batch's last file.
+   */
   readonly onProgress?: (done: number, total: number, filePath: string) => void;
 }
 
@@ -40,10 +55,12 @@ export interface ScanResult {
   readonly rulesMeta: Record<string, Rule.RuleMetaData>;
   /** The directory paths in reports are relative to. */
   readonly cwd: string;
-  /** Files too large or binary to scan. */
+  /** Files too large, binary, or templates rather than JavaScript. */
   readonly skipped: SkippedFile[];
   /** Paths the user named that are not JavaScript or TypeScript. */
   readonly notLintable: string[];
+  /** node_modules folders not entered because git does not track them (absolute); see `collectFiles`. */
+  readonly skippedNodeModules: string[];
   /** Findings (messages from this plugin's rules). */
   readonly findingCount: number;
   /** Files that could not be parsed, or that the scan could not finish. */
@@ -54,33 +71,127 @@ export interface ScanResult {
 
 /**
  * Scans files with the plugin's recommended rules and the built-in config,
- * never the project's own ESLint config. Bad files give per-file errors in
- * the results, never an exception; only a path that does not exist throws
- * (`MissingPathError`).
+ * never the project's own ESLint config, through ESLint's `lintFiles` (so its
+ * cache and worker threads apply). Bad files give per-file errors in the
+ * results, never an exception.
+ *
+ * @throws MissingPathError for a path that does not exist; GitError when
+ *   `changedSince` cannot be answered (not a repository, unknown ref);
+ *   ESLint's own errors for invalid `concurrency` or `cacheLocation`.
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-  const { files, notLintable } = collectFiles(paths, { cwd, extraIgnores: options.ignore ?? [] });
-  const linter = new FileLinter(configRoot(cwd, files), options);
+  const collected = collectFiles(paths, { cwd, extraIgnores: options.ignore ?? [] });
+  let files = collected.files;
+  if (options.changedSince !== undefined) {
+    const changed = filesChangedSince(cwd, options.changedSince);
+    // git reports paths with symlinks resolved (a temp dir on macOS, a linked checkout).
+    files = files.filter((file) => changed.has(realPath(file)));
+  }
+  const linter = await FileLinter.create(configRoot(cwd, files), cwd, options);
 
-  const results: ESLint.LintResult[] = [];
   const skipped: SkippedFile[] = [];
-  for (const [index, filePath] of files.entries()) {
-    const outcome = await linter.lint(filePath);
-    if ('reason' in outcome) skipped.push(outcome);
-    else results.push(outcome);
-    options.onProgress?.(index + 1, files.length, filePath);
+  const toLint: string[] = [];
+  const earlyResults = new Map<string, ESLint.LintResult>();
+  for (const filePath of files) {
+    const verdict = precheck(filePath);
+    if (verdict === undefined) toLint.push(filePath);
+    else if ('reason' in verdict) skipped.push(verdict);
+    else earlyResults.set(filePath, verdict);
   }
 
-  const rulesMeta = await linter.rulesMeta(results);
+  const outcomes = new Map<string, ESLint.LintResult | SkippedFile>(earlyResults);
+  let done = earlyResults.size;
+  for (const batch of batches(toLint, options)) {
+    for (const [filePath, outcome] of await linter.lintBatch(batch)) outcomes.set(filePath, outcome);
+    done += batch.length;
+    options.onProgress?.(done, files.length - skipped.length, batch[batch.length - 1] ?? '');
+  }
+
+  const results: ESLint.LintResult[] = [];
+  for (const filePath of files) {
+    const outcome = outcomes.get(filePath);
+    if (outcome === undefined) continue;
+    if ('reason' in outcome) skipped.push(outcome);
+    else results.push(outcome);
+  }
+  const order = new Map(files.map((filePath, index) => [filePath, index]));
+  skipped.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
+
+  const rulesMeta = linter.rulesMeta(results);
   let findingCount = 0;
   let failedFileCount = 0;
   for (const result of results) {
     findingCount += result.messages.filter((message) => !message.fatal).length;
     if (result.fatalErrorCount > 0) failedFileCount++;
   }
-  return { results, rulesMeta, cwd, skipped, notLintable, findingCount, failedFileCount, treatments: linter.treatments };
+  return {
+    results,
+    rulesMeta,
+    cwd,
+    skipped,
+    notLintable: collected.notLintable,
+    skippedNodeModules: collected.skippedNodeModules,
+    findingCount,
+    failedFileCount,
+    treatments: linter.treatments,
+  };
+}
+
+function realPath(filePath: string): string {
+  try {
+    return fs.realpathSync.native(filePath);
+  } catch {
+    return filePath;
+  }
+}
+
+/**
+ * Without a progress callback, one `lintFiles` call (worker threads start
+ * once). With one: a file at a time on a single thread; about 40 batches
+ * with the cache (ESLint rewrites the cache file after every call); about 8
+ * with worker threads (they start again for every call).
+ */
+function batches(files: readonly string[], options: ScanOptions): string[][] {
+  if (files.length === 0) return [];
+  let size = files.length;
+  if (options.onProgress) {
+    const threaded = options.concurrency !== undefined && options.concurrency !== 'off';
+    const cached = options.cache === true || options.cacheLocation !== undefined;
+    if (threaded) size = Math.max(400, Math.ceil(files.length / 8));
+    else if (cached) size = Math.max(50, Math.ceil(files.length / 40));
+    else size = 1;
+  }
+  const out: string[][] = [];
+  for (let start = 0; start < files.length; start += size) out.push(files.slice(start, start + size));
+  return out;
+}
+
+/** Bytes read to tell binary files from text, as git does (a NUL in the first 8000). */
+const BINARY_PROBE_BYTES = 8000;
+
+/**
+ * Size and binary checks before ESLint reads the file: a skip, a failed
+ * result for an unreadable file, or undefined to lint it.
+ */
+function precheck(filePath: string): SkippedFile | ESLint.LintResult | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = fs.openSync(filePath, 'r');
+    const size = fs.fstatSync(descriptor).size;
+    if (size > MAX_FILE_BYTES) {
+      return { filePath, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB)` };
+    }
+    const probe = Buffer.alloc(Math.min(size, BINARY_PROBE_BYTES));
+    const read = fs.readSync(descriptor, probe, 0, probe.length, 0);
+    if (probe.subarray(0, read).includes(0)) return { filePath, reason: 'binary content' };
+    return undefined;
+  } catch (error) {
+    return failedResult(filePath, `Could not read the file: ${errorText(error)}`);
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+  }
 }
 
 /**
@@ -99,62 +210,87 @@ function configRoot(cwd: string, files: readonly string[]): string {
   return root;
 }
 
+/** EJS and similar templates: `<% … %>` tags, which no JavaScript parser reads. */
+const TEMPLATE_TAG = /<%[\s\S]*?%>/;
+
 class FileLinter {
   readonly treatments: Treatment[] = [];
-  private readonly primary: ESLint;
   private scriptFallback: ESLint | undefined;
 
-  constructor(
-    private readonly root: string,
+  private constructor(
+    private readonly settings: EngineSettings,
+    private readonly primary: ESLint,
     private readonly options: ScanOptions,
-  ) {
-    this.primary = createEngine(root, this.config());
+  ) {}
+
+  static async create(root: string, cwd: string, options: ScanOptions): Promise<FileLinter> {
+    const settings: EngineSettings = {
+      root,
+      ...(options.severity ? { severity: options.severity } : {}),
+      ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}),
+      treatments: options.treatments ?? false,
+      javascriptSourceType: 'module',
+      concurrency: options.concurrency ?? 'off',
+      ...(options.cache || options.cacheLocation !== undefined
+        ? { cacheLocation: path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) }
+        : {}),
+    };
+    return new FileLinter(settings, await createEngine(settings), options);
   }
 
-  private config(): Linter.Config[] {
-    const config = createBuiltinConfig(this.options);
-    if (!this.options.treatments) return config;
-    const redactModule = this.options.ruleOptions?.['redactModule'];
-    const ruleOptions = typeof redactModule === 'string' && redactModule !== '' ? { redactModule } : {};
-    // typescript-eslint's rule type, seen through ESLint's own.
-    const rule: unknown = treatmentsRule;
-    return [
-      ...config,
-      {
-        name: 'online-identifiers/builtin/inventory',
-        files: LINTABLE_EXTENSIONS.map((extension) => `**/*${extension}`),
-        plugins: { [INVENTORY_PLUGIN]: { rules: { treatments: rule as Rule.RuleModule } } },
-        rules: { [TREATMENTS_RULE_ID]: ['warn', ruleOptions] },
-      },
-    ];
-  }
-
-  async lint(filePath: string): Promise<ESLint.LintResult | SkippedFile> {
-    let bytes: Buffer;
+  /**
+   * Lints files through ESLint's `lintFiles`. Should ESLint throw (a rule
+   * that crashes takes the whole call down), the batch is linted again file
+   * by file, so one bad file costs only itself.
+   */
+  async lintBatch(files: readonly string[]): Promise<Map<string, ESLint.LintResult | SkippedFile>> {
+    const out = new Map<string, ESLint.LintResult | SkippedFile>();
+    let results: ESLint.LintResult[] | undefined;
     try {
-      bytes = fs.readFileSync(filePath);
-    } catch (error) {
-      return failedResult(filePath, `Could not read the file: ${errorText(error)}`);
+      results = await this.primary.lintFiles([...files]);
+    } catch {
+      results = undefined;
     }
-    if (bytes.length > MAX_FILE_BYTES) {
-      return { filePath, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(bytes.length / 1024 / 1024).toFixed(1)} MB)` };
+    if (results) {
+      const byPath = new Map(results.map((result) => [result.filePath, result]));
+      for (const filePath of files) {
+        const result = byPath.get(filePath);
+        out.set(filePath, result ? await this.finish(filePath, result) : failedResult(filePath, 'ESLint returned no result for this file.'));
+      }
+      return out;
     }
-    if (bytes.subarray(0, 8000).includes(0)) return { filePath, reason: 'binary content' };
-    const text = bytes.toString('utf8');
-
-    let result = await this.lintWith(this.primary, text, filePath);
-    if (hasParseError(result) && /\.jsx?$/i.test(filePath)) {
-      // Plain .js may be a sloppy-mode script (`with`, octal literals,
-      // top-level return); parse it as CommonJS before giving up.
-      this.scriptFallback ??= createEngine(this.root, withScriptJs(this.config()));
-      const retry = await this.lintWith(this.scriptFallback, text, filePath);
-      if (!hasParseError(retry)) result = retry;
-    }
-    return result;
+    for (const filePath of files) out.set(filePath, await this.lintOne(filePath));
+    return out;
   }
 
-  async rulesMeta(results: ESLint.LintResult[]): Promise<Record<string, Rule.RuleMetaData>> {
-    return Promise.resolve(this.primary.getRulesMetaForResults(results));
+  rulesMeta(results: ESLint.LintResult[]): Record<string, Rule.RuleMetaData> {
+    return this.primary.getRulesMetaForResults(results);
+  }
+
+  private async lintOne(filePath: string): Promise<ESLint.LintResult | SkippedFile> {
+    const text = readText(filePath);
+    if (typeof text !== 'string') return text;
+    return this.finish(filePath, await this.lintText(this.primary, text, filePath));
+  }
+
+  /** Retries a .js file that is not a valid module as a script; names templates; keeps only our messages. */
+  private async finish(filePath: string, first: ESLint.LintResult): Promise<ESLint.LintResult | SkippedFile> {
+    let result = first;
+    if (hasParseError(result)) {
+      const text = readText(filePath);
+      if (typeof text !== 'string') return text;
+      if (/\.jsx?$/i.test(filePath)) {
+        // Plain .js may be a sloppy-mode script (`with`, octal literals,
+        // top-level return); parse it as CommonJS before giving up.
+        this.scriptFallback ??= await createEngine({ ...this.settings, javascriptSourceType: 'commonjs', concurrency: 'off', cacheLocation: undefined });
+        const retry = await this.lintText(this.scriptFallback, text, filePath);
+        if (!hasParseError(retry)) result = retry;
+      }
+      if (hasParseError(result) && TEMPLATE_TAG.test(text)) {
+        return { filePath, reason: 'a template (EJS-style <% … %> tags), not JavaScript' };
+      }
+    }
+    return onlyOwnMessages(this.takeTreatments(result));
   }
 
   /** Moves the inventory rule's reports out of the findings. */
@@ -168,11 +304,10 @@ class FileLinter {
     return result;
   }
 
-  private async lintWith(engine: ESLint, text: string, filePath: string): Promise<ESLint.LintResult> {
+  private async lintText(engine: ESLint, text: string, filePath: string): Promise<ESLint.LintResult> {
     try {
       const [result] = await engine.lintText(text, { filePath, warnIgnored: false });
-      if (!result) return failedResult(filePath, 'ESLint returned no result for this file.');
-      return onlyOwnMessages(this.takeTreatments(result));
+      return result ?? failedResult(filePath, 'ESLint returned no result for this file.');
     } catch (error) {
       // A rule that throws must cost one file, not the whole scan.
       return failedResult(filePath, `online-identifiers could not scan this file (please report it): ${errorText(error)}`);
@@ -180,23 +315,12 @@ class FileLinter {
   }
 }
 
-function createEngine(root: string, config: Linter.Config[]): ESLint {
-  return new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    // Which files to scan is decided by collectFiles (node_modules, .gitignore),
-    // so ESLint's own default ignores must not drop a file the user named.
-    // (Not `ignore: false`: that would switch off this negation and keep the defaults.)
-    overrideConfig: [{ ignores: ['!**/node_modules/'] }, ...config],
-  });
-}
-
-function withScriptJs(config: Linter.Config[]): Linter.Config[] {
-  return config.map((entry) =>
-    entry.name === 'online-identifiers/builtin/javascript'
-      ? { ...entry, languageOptions: { ...entry.languageOptions, sourceType: 'commonjs' } }
-      : entry,
-  );
+function readText(filePath: string): string | ESLint.LintResult {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    return failedResult(filePath, `Could not read the file: ${errorText(error)}`);
+  }
 }
 
 function hasParseError(result: ESLint.LintResult): boolean {
