@@ -13,6 +13,7 @@ function readJson(file: string): Record<string, Record<string, { count: number; 
 }
 
 describe('scan --baseline', function () {
+  this.timeout(90_000); // up to four real scans per case on a loaded 2-core machine
   after(removeProjects);
 
   it('records today’s findings when the file does not exist, in ESLint’s suppressions shape with fingerprints, and exits 0', async function () {

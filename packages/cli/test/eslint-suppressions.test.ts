@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { makeProject, removeProjects, RULE, runCli, summarize, type CliRun } from './helpers';
+import { makeProject, removeProjects, RULE, runCli, runNode, summarize, type CliRun } from './helpers';
 
 const ESLINT_BIN = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
 const PLUGIN_URL = pathToFileURL(require.resolve('eslint-plugin-online-identifiers')).href;
@@ -14,15 +13,7 @@ const TWO = 'function h(req) {\n  console.log(req.ip);\n  logger.info(req.sessio
 
 /** ESLint 10's own CLI, in the project directory. */
 function eslint(args: readonly string[], cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ESLINT_BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNode(ESLINT_BIN, args, cwd);
 }
 
 function suppressions(root: string): unknown {

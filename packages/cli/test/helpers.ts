@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ESLint, Linter } from 'eslint';
 
 export const BIN = path.resolve(__dirname, '..', 'bin', 'online-identifiers.js');
 export const RULE = 'online-identifiers/no-unclassified-logging';
@@ -14,8 +15,13 @@ export interface CliRun {
 
 /** Runs the real bin (dist must be built) with pipes, so stdout and stderr are not TTYs. */
 export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+  return runNode(BIN, args, cwd);
+}
+
+/** Runs a Node script (e.g. ESLint's own bin) with pipes and no colors. */
+export function runNode(script: string, args: readonly string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -57,4 +63,19 @@ export function summarize(stdout: string, root: string): Record<string, string[]
     out[name] = result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'} ${m.message}`);
   }
   return out;
+}
+
+/** An ESLint result built by hand, e.g. for rules whose messages a test fixes. */
+export function lintResult(filePath: string, messages: Linter.LintMessage[]): ESLint.LintResult {
+  return {
+    filePath,
+    messages,
+    suppressedMessages: [],
+    errorCount: messages.filter((message) => message.severity === 2).length,
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    warningCount: messages.filter((message) => message.severity === 1).length,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
 }

@@ -1,25 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { ESLint, Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { buildInventory, formatInventory } from '../src/inventory';
 import type { ScanResult } from '../src/scan';
-import { makeProject, removeProjects, runCli } from './helpers';
+import { lintResult, makeProject, removeProjects, runCli } from './helpers';
 
 function finding(ruleId: string, message: string, line: number): Linter.LintMessage {
   return { ruleId: `online-identifiers/${ruleId}`, severity: 2, message, line, column: 3 };
-}
-
-function lintResult(filePath: string, messages: Linter.LintMessage[]): ESLint.LintResult {
-  return {
-    filePath,
-    messages,
-    suppressedMessages: [],
-    errorCount: messages.length,
-    fatalErrorCount: messages.filter((message) => message.fatal).length,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    usedDeprecatedRules: [],
-  };
 }
 
 /** A scan of every rule's message form, and treatments including one the runtime does not have yet (`configured`). */
