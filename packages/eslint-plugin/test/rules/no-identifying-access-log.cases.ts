@@ -370,6 +370,12 @@ const pino: ConfigSpec[] = [
     suggestion: redactFix(`const hapiPino = require('hapi-pino');\n${RED}\nawait server.register({ plugin: hapiPino, options: { redact: redactOptions } });`),
   },
   {
+    name: 'hapi-pino with logRequestComplete: true (its default)',
+    code: "const hapiPino = require('hapi-pino');\nawait server.register({ plugin: hapiPino, options: { logRequestComplete: true } });",
+    findings: STD('hapiPino', "hapi-pino's default request serializer", { nth: 1 }),
+    suggestion: redactFix(`const hapiPino = require('hapi-pino');\n${RED}\nawait server.register({ plugin: hapiPino, options: { redact: redactOptions, logRequestComplete: true } });`),
+  },
+  {
     name: 'hapi-pino registered bare',
     code: "import hapiPino from 'hapi-pino';\nawait server.register(hapiPino);",
     findings: STD('hapiPino', "hapi-pino's default request serializer", { nth: 1 }),
