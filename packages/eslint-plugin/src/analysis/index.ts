@@ -6,10 +6,12 @@ import { reportExhaustion } from './budget';
 import { Resolver } from './resolve';
 import { resolveSettings, type AnalysisOptions, type Settings } from './settings';
 import { Tracer } from './flow';
+import { TreatmentJudge } from './treatment';
 import { typeFactsFor, type TypeFacts } from './types';
 
 export { carriedKey, DEFAULT_ANALYSIS_BUDGET, Tracer, type Carried, type Trace } from './flow';
 export { Resolver } from './resolve';
+export { TreatmentJudge, type LoggerTreatment, type RawPart } from './treatment';
 export { resolveSettings, type AnalysisOptions, type Settings } from './settings';
 
 /** What a rule needs to ask about one file. */
@@ -17,6 +19,7 @@ export interface FileAnalysis {
   readonly settings: Settings;
   readonly resolver: Resolver;
   readonly tracer: Tracer;
+  readonly treatment: TreatmentJudge;
   readonly types: TypeFacts | undefined;
 }
 
@@ -50,7 +53,8 @@ export function fileAnalysis(context: AnyContext, options: AnalysisOptions): Fil
     budget: options.analysisBudget,
     onExhausted: (at, steps) => reportExhaustion(context.filename, at, steps),
   });
-  const analysis: FileAnalysis = { settings, resolver, tracer, types };
+  const treatment = new TreatmentJudge(settings, resolver, types);
+  const analysis: FileAnalysis = { settings, resolver, tracer, treatment, types };
   perSettings.set(settings, analysis);
   return analysis;
 }

@@ -28,6 +28,8 @@ export interface Sink {
   /** The callee as written, on one line (`logger.info`, `process.stdout.write`). */
   readonly text: string;
   readonly args: readonly Node[];
+  /** The logger a method call goes through (`logger` in `logger.info(…)`), for its configured treatment. */
+  readonly receiver?: Node;
 }
 
 const MAX_DEPTH = 12;
@@ -55,7 +57,11 @@ export class SinkFinder {
     const direct = this.sinkArguments(call);
     // What an enclosing wrapper forwards (`...args`, `arguments`) is reported where the wrapper is called.
     const args = direct?.filter((arg) => !this.isForwardedArgument(arg));
-    if (args && args.length > 0) return { text: compactText(this.sourceCode.getText(call.callee), 60), args };
+    if (args && args.length > 0) {
+      const callee = unwrap(call.callee);
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+      return { text: compactText(this.sourceCode.getText(call.callee), 60), args, receiver };
+    }
     if (direct) return undefined;
     const fn = this.resolver.localFunction(call.callee);
     const forwarding = fn ? this.forwardingOf(fn) : undefined;

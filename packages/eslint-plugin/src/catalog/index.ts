@@ -7,6 +7,7 @@ export * from './sinks';
 export * from './sanitizers';
 export * from './flow-steps';
 export * from './destinations';
+export * from './logger-config';
 export * from './access-log';
 export * from './telemetry';
 export * from './metrics';

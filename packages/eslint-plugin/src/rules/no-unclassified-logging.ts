@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Kind } from '../catalog';
 import { fileAnalysis } from '../analysis';
 import type { AnalysisOptions } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
@@ -56,7 +57,18 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression: guarded((node: TSESTree.CallExpression) => {
         const sink = sinks.sinkOf(node);
-        if (sink) reportFlows(context, analysis, { sink: sink.text, args: sink.args }, 'unclassified', 'unkeyedHash');
+        if (!sink) return;
+        // A logger configured to treat what it writes reports only what its configuration leaves raw.
+        const config = analysis.treatment.loggerTreatment(sink.receiver);
+        const parts = config ? analysis.treatment.rawParts(sink.args, config, (name) => analysis.settings.names.match(name)) : undefined;
+        const report = parts
+          ? {
+              sink: sink.text,
+              args: parts.map((part) => part.node),
+              treated: (arg: TSESTree.Node, kind: Kind) => parts.some((part) => part.node === arg && part.treatedKinds?.has(kind)),
+            }
+          : { sink: sink.text, args: sink.args };
+        reportFlows(context, analysis, report, 'unclassified', 'unkeyedHash');
       }),
     };
   },

@@ -3,7 +3,7 @@
 // a sink's arguments, with the three quick-fixes.
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { KIND_IDS, KINDS, RUNTIME_MODULE } from '../catalog';
+import { KIND_IDS, KINDS, RUNTIME_MODULE, type Kind } from '../catalog';
 import { carriedKey, DEFAULT_ANALYSIS_BUDGET, type Carried, type FileAnalysis } from '../analysis';
 import type { AnalysisOptions } from '../analysis/settings';
 import { buildSuggestions } from '../fixes';
@@ -94,6 +94,8 @@ export interface SinkReport {
   readonly sink: string;
   /** The expressions whose values reach the destination. */
   readonly args: readonly TSESTree.Node[];
+  /** Kinds the destination itself treats in one of those expressions (a logger's text treatment), not reported there. */
+  readonly treated?: (arg: TSESTree.Node, kind: Kind) => boolean;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -124,6 +126,7 @@ export function reportFlows(
   for (const argument of sink.args) {
     for (const carried of tracer.trace(argument).carried) {
       if (!settings.kinds.has(carried.kind)) continue;
+      if (sink.treated?.(argument, carried.kind)) continue;
       const key = carriedKey(carried);
       if (seen.has(key)) continue;
       seen.add(key);

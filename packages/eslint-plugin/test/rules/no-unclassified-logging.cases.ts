@@ -1,6 +1,6 @@
 import type { Kind } from '../../src/catalog';
 import type { Expect, InvalidSpec, ValidSpec } from './helpers';
-import { FLOWS, FLOWS_VALID, SINKS, SINKS_VALID } from './no-unclassified-logging.real-code.cases';
+import { CONFIGURED, CONFIGURED_VALID, FLOWS, FLOWS_VALID, SINKS, SINKS_VALID } from './no-unclassified-logging.real-code.cases';
 
 function f(at: string, kind: Kind, origin: string, sink: string, extra: Partial<Expect> = {}): Expect {
   return { at, kind, origin, sink, ...extra };
@@ -741,13 +741,14 @@ const hashes: InvalidSpec[] = [
 ];
 
 export const INVALID: readonly InvalidSpec[] = [
-  ...express, ...frameworks, ...declared, ...browser, ...names, ...sinks, ...dataflow, ...hashes, ...FLOWS, ...SINKS,
+  ...express, ...frameworks, ...declared, ...browser, ...names, ...sinks, ...dataflow, ...hashes, ...FLOWS, ...SINKS, ...CONFIGURED,
 ];
 
 // ── valid ────────────────────────────────────────────────────────────────
 export const VALID: readonly ValidSpec[] = [
   ...FLOWS_VALID,
   ...SINKS_VALID,
+  ...CONFIGURED_VALID,
   // test-only uses
   { name: 'test position of a conditional', code: route("logger.info(req.ip ? 'has ip' : 'no ip');") },
   { name: 'Boolean()', code: route('logger.info(Boolean(req.ip));') },

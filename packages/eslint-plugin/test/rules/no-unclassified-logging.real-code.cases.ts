@@ -229,3 +229,60 @@ export const SINKS_VALID: ValidSpec[] = [
   { name: 'write on a response is not a log', code: route('res.write(req.cookies.theme);') },
   { name: 'an audit client told nothing identifying', code: route("auditClient.log({ action: 'login', ok: true });") },
 ];
+
+// ── treatment configured on the logger ───────────────────────────────────
+export const CONFIGURED: InvalidSpec[] = [
+  {
+    name: 'pino redact paths cover the cookie header, not the address',
+    code: "import pino from 'pino';\nconst logger = pino({ redact: ['req.headers.cookie'] });\napp.get('/', (req) => logger.info({ req, ip: req.ip }, 'served'));",
+    findings: [f('req', 'request', 'req', 'logger.info', { shorthand: true }), f('req.ip', 'ip', 'req.ip', 'logger.info')],
+  },
+  {
+    name: 'pino redact paths (object form) cover nested fields they name',
+    code: "import pino from 'pino';\nconst logger = pino({ redact: { paths: ['ip', 'user.email'], censor: '[x]' } });\napp.get('/', (req) => logger.info({ ip: req.ip, user: { email: req.user.email }, c: req.cookies }));",
+    findings: [f('req.cookies', 'cookie', 'req.cookies', 'logger.info')],
+  },
+  {
+    name: "the runtime's serializers and hooks leave other fields raw",
+    code: "const pino = require('pino');\nconst { serializers, hooks } = require('@online-identifiers/redact/pino');\nconst logger = pino({ serializers, hooks });\napp.get('/', (req) => logger.child({ svc: 'a' }).info({ req, sid: req.sessionID }, 'from ' + req.ip));",
+    sourceType: 'commonjs',
+    findings: [f('req.sessionID', 'session', 'req.sessionID', "logger.child({ svc: 'a' }).info")],
+  },
+  {
+    name: "the runtime's winston format treats fields by name, not a neutral key",
+    code: "import winston from 'winston';\nimport { redactFormat } from '@online-identifiers/redact/winston';\nconst logger = winston.createLogger({ format: winston.format.combine(redactFormat(), winston.format.json()) });\napp.get('/', (req) => logger.info('login', { ip: req.ip, client: req.ip }));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'logger.info', { nth: 1 })],
+  },
+  {
+    name: "bunyan's standard serializers keep the address and headers",
+    code: "import bunyan from 'bunyan';\nconst logger = bunyan.createLogger({ name: 'api', serializers: bunyan.stdSerializers });\napp.get('/', (req) => logger.info({ req }));",
+    findings: [f('req', 'request', 'req', 'logger.info', { shorthand: true })],
+  },
+];
+
+export const CONFIGURED_VALID: ValidSpec[] = [
+  {
+    name: "pino with the runtime's preset spread into its options (issue 8's small input)",
+    code: "import { redact } from '@online-identifiers/redact';\nimport { pinoOptions } from '@online-identifiers/redact/pino';\nimport pino from 'pino';\nconst logger = pino({ ...pinoOptions });\napp.get('/', (req) => logger.info({ req }, 'served'));",
+  },
+  {
+    name: "pino with the runtime's preset passed whole, through a child logger",
+    code: "const pino = require('pino');\nconst { pinoOptions } = require('@online-identifiers/redact/pino');\nconst base = pino(pinoOptions);\nconst logger = base.child({ module: 'auth' });\napp.get('/', (req) => logger.warn({ ip: req.ip, userId: req.user.id }, `login from ${req.ip}`));",
+  },
+  {
+    name: 'pino options object held in a constant',
+    code: "import pino from 'pino';\nimport { pinoOptions } from '@online-identifiers/redact/pino';\nconst options = { ...pinoOptions, level: 'info' };\nconst logger = pino(options);\napp.get('/', (req) => logger.info({ req, cookies: req.cookies }));",
+  },
+  {
+    name: 'explicit redact paths that cover what is logged',
+    code: "import pino from 'pino';\nconst logger = pino({ redact: ['ip', 'headers.authorization'] });\napp.get('/', (req) => logger.info({ ip: req.ip, headers: { authorization: req.headers.authorization } }));",
+  },
+  {
+    name: "bunyan with the runtime's serializers",
+    code: "import bunyan from 'bunyan';\nimport { serializers } from '@online-identifiers/redact/pino';\nconst logger = bunyan.createLogger({ name: 'api', serializers });\napp.get('/', (req) => logger.info({ req }));",
+  },
+  {
+    name: "winston with the runtime's format",
+    code: "const winston = require('winston');\nconst { redactFormat } = require('@online-identifiers/redact/winston');\nconst logger = winston.createLogger({ format: winston.format.combine(redactFormat(), winston.format.json()) });\napp.get('/', (req) => logger.info('login', { ip: req.ip, cookie: req.headers.cookie }));",
+  },
+];
