@@ -15,6 +15,37 @@ export const systemClock: Clock = {
 /** Handed to each run; flips when a newer version is scheduled or the key is cancelled. */
 export interface RunSignal {
   readonly cancelled: boolean;
+  /** Calls `listener` once when the run is cancelled (at once if it already is), so work elsewhere (a worker) can stop. */
+  onCancel(listener: () => void): void;
+}
+
+/** A RunSignal the owner flips with `cancel()`; listeners run once, in order, and a throwing one does not stop the rest. */
+export class CancelSignal implements RunSignal {
+  private flag = false;
+  private listeners: (() => void)[] = [];
+
+  get cancelled(): boolean {
+    return this.flag;
+  }
+
+  onCancel(listener: () => void): void {
+    if (this.flag) listener();
+    else this.listeners.push(listener);
+  }
+
+  cancel(): void {
+    if (this.flag) return;
+    this.flag = true;
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure is its own; cancellation still reaches the others.
+      }
+    }
+  }
 }
 
 export interface SchedulerOptions<R> {
@@ -31,7 +62,7 @@ export interface SchedulerOptions<R> {
 interface Entry {
   version: number;
   timer: unknown;
-  signal: { cancelled: boolean } | undefined;
+  signal: CancelSignal | undefined;
 }
 
 export class Scheduler<R> {
@@ -58,7 +89,7 @@ export class Scheduler<R> {
     const entry = this.entries.get(key);
     if (!entry) return;
     if (entry.timer !== undefined) this.clock.clearTimeout(entry.timer);
-    if (entry.signal) entry.signal.cancelled = true;
+    entry.signal?.cancel();
     this.entries.delete(key);
   }
 
@@ -77,7 +108,7 @@ export class Scheduler<R> {
   }
 
   private async start(key: string, entry: Entry): Promise<void> {
-    const signal = { cancelled: false };
+    const signal = new CancelSignal();
     entry.signal = signal;
     let result: R;
     try {

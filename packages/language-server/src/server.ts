@@ -1,23 +1,51 @@
-// Transport only: stdio or node-ipc, chosen by createConnection from argv
-// (`--stdio`, `--node-ipc`). stdout is the protocol channel under stdio, so
-// console output goes to the client's log instead.
+// The bin's entry. Three roles: a lint worker thread (lint-pool.ts starts
+// this same file, so a single-file bundle carries the worker too); a person
+// at a terminal (--help, --version, or one line saying a transport is
+// needed); an editor (stdio, node-ipc, socket or pipe, chosen by
+// createConnection from argv). stdout is the protocol channel under stdio,
+// so console output goes to the client's log instead.
 import { format } from 'node:util';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startServer } from './start-server';
+import { USAGE, USAGE_EXIT_CODE, parseCommandLine } from './command-line';
+import { isLintWorker, runLintWorker } from './lint-worker';
+import { SERVER_VERSION, startServer } from './start-server';
 
-const connection = createConnection(ProposedFeatures.all);
+function serve(): void {
+  const connection = createConnection(ProposedFeatures.all);
 
-// Anything loaded in this process (a project's eslint.config.js, a parser)
-// may call console.*; under stdio that would corrupt the protocol stream.
-Object.assign(console, {
-  log: (...args: unknown[]) => connection.console.log(format(...args)),
-  info: (...args: unknown[]) => connection.console.info(format(...args)),
-  debug: (...args: unknown[]) => connection.console.log(format(...args)),
-  warn: (...args: unknown[]) => connection.console.warn(format(...args)),
-  error: (...args: unknown[]) => connection.console.error(format(...args)),
-});
+  // Anything loaded in this process (a project's eslint.config.js, a parser)
+  // may call console.*; under stdio that would corrupt the protocol stream.
+  Object.assign(console, {
+    log: (...args: unknown[]) => connection.console.log(format(...args)),
+    info: (...args: unknown[]) => connection.console.info(format(...args)),
+    debug: (...args: unknown[]) => connection.console.log(format(...args)),
+    warn: (...args: unknown[]) => connection.console.warn(format(...args)),
+    error: (...args: unknown[]) => connection.console.error(format(...args)),
+  });
 
-process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+  process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
-startServer(connection);
+  startServer(connection);
+}
+
+if (isLintWorker()) {
+  runLintWorker();
+} else {
+  const invocation = parseCommandLine(process.argv.slice(2));
+  switch (invocation.kind) {
+    case 'help':
+      process.stdout.write(USAGE);
+      break;
+    case 'version':
+      process.stdout.write(`${SERVER_VERSION}\n`);
+      break;
+    case 'usage-error':
+      process.stderr.write(`${invocation.message}\n`);
+      process.exitCode = USAGE_EXIT_CODE;
+      break;
+    case 'serve':
+      serve();
+      break;
+  }
+}

@@ -2,6 +2,7 @@
 // handlers to the focused modules (settings, linter, diagnostics, code
 // actions, hover, scheduler, workspace scan). server.ts only creates the
 // stdio / node-ipc connection; tests can also hand it an in-process one.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -20,13 +21,14 @@ import { URI } from 'vscode-uri';
 import type { Linter } from 'eslint';
 import plugin from 'eslint-plugin-online-identifiers';
 import { createBuiltinConfig } from 'online-identifiers';
-import { FIX_ALL_KIND, findingsForContext, fixAllAction, fixAllText, quickFixes, wants, type Finding } from './code-actions';
+import { FIX_ALL_KIND, findingsForContext, fixAllAction, quickFixes, wants, type Finding } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { OnceReporter } from './once-reporter';
 import { MAX_LINT_BYTES, RuleLinter, isLintable, lintFileName, type PluginLike } from './linter';
+import { InlineRunner, WorkerPool, type LintRunner } from './lint-pool';
 import { ProjectConfigs, type ESLintFactory } from './project-config';
-import { Scheduler, type Clock } from './scheduler';
+import { Scheduler, type Clock, type RunSignal } from './scheduler';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SettingsCache, normalizeSettings, type Settings } from './settings';
 import { scanFolders, type ScanSummary } from './workspace-scan';
 
@@ -68,6 +70,8 @@ export interface StatsResult {
   configs: number;
   scheduled: number;
   projectFolders: number;
+  /** Lint worker threads alive (0 when linting inline). */
+  lintWorkers: number;
   scannedWithFindings: number;
 }
 
@@ -77,6 +81,13 @@ export interface StartServerOptions {
   builtinConfig?: Linter.Config[];
   clock?: Clock;
   eslintFactory?: ESLintFactory;
+  /**
+   * The file lint workers run (the server's entry, which becomes a worker
+   * when workerData says so); `false` lints on the protocol thread. Defaults
+   * to server.js beside this module, and to inline linting when a plugin or
+   * config is injected (they cannot cross threads) or the file is missing.
+   */
+  lintWorkerScript?: string | false;
 }
 
 interface Linted {
@@ -87,6 +98,10 @@ interface Linted {
 
 interface DocumentResult extends Linted {
   version: number;
+  /** What produced the findings: the same text, settings and rules choice give the same findings, so they are reused. */
+  text?: string;
+  settings?: Settings;
+  choice?: RulesChoice;
 }
 
 type RulesChoice = { kind: 'rules'; rules: Linter.RulesRecord; source: 'builtin' | 'project' } | { kind: 'ignored' };
@@ -108,6 +123,17 @@ export function startServer(connection: Connection, options: StartServerOptions 
     builtinConfig: options.builtinConfig ?? createBuiltinConfig(),
   });
   const projectConfigs = new ProjectConfigs(options.eslintFactory);
+  const workerScript =
+    options.lintWorkerScript ?? (options.plugin || options.builtinConfig ? false : path.join(__dirname, 'server.js'));
+  const runner: LintRunner =
+    workerScript && fs.existsSync(workerScript)
+      ? new WorkerPool({
+          script: workerScript,
+          inline: ruleLinter,
+          log: (level, text) => (level === 'error' ? connection.console.error(text) : connection.console.log(text)),
+        })
+      : new InlineRunner(ruleLinter);
+  if (runner instanceof WorkerPool) runner.warm();
 
   let trusted = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
@@ -227,12 +253,23 @@ export function startServer(connection: Connection, options: StartServerOptions 
     quiet: boolean;
     /** Open documents cache their rules choice; scanned files do not. */
     cacheChoice: boolean;
+    /** Cancels the lint when a newer version supersedes it. */
+    signal?: RunSignal;
+    /** The last result for this document: reused when text, settings and rules choice are the same. */
+    previous?: DocumentResult;
+  }
+
+  /** Findings plus what produced them (for reuse on the next run). */
+  interface LintedWith extends Linted {
+    text?: string;
+    settings?: Settings;
+    choice?: RulesChoice;
   }
 
   const NOTHING: Linted = { findings: [], rules: undefined };
 
   /** Findings for a text, or undefined when it was not linted (the reason is logged). */
-  async function computeFindings(request: LintRequest): Promise<Linted | undefined> {
+  async function computeFindings(request: LintRequest): Promise<LintedWith | undefined> {
     const { uri, text, settings } = request;
     const target = lintTarget(uri, request.languageId);
     if (!settings.enable || !target.lintable) return NOTHING;
@@ -242,19 +279,28 @@ export function startServer(connection: Connection, options: StartServerOptions 
     }
     const choice = request.cacheChoice ? await rulesFor(uri, target.filePath, target.onDisk) : await chooseRules(target.filePath, target.onDisk);
     if (choice.kind === 'ignored') return NOTHING;
+    // Same text, settings and rules: same findings (an undo back, a save in onSave mode, a no-op edit).
+    const previous = request.previous;
+    if (previous?.text === text && previous.settings === settings && previous.choice === choice) {
+      return { findings: previous.findings, rules: previous.rules, text, settings, choice };
+    }
 
     let rules = ruleLinter.withRedactModule(choice.rules, settings.redactModule);
-    let outcome = ruleLinter.lint(text, target.filePath, rules, target.cwd);
-    if (outcome.kind === 'config-error' && choice.source === 'project') {
+    let outcome = await runner.lint(uri, { text, filePath: target.filePath, rules, cwd: target.cwd }, request.signal);
+    if (outcome?.kind === 'config-error' && choice.source === 'project') {
       warnOnce(`config-options:${target.cwd}`, `The project's options for online-identifiers rules are invalid (${firstLine(outcome.error)}); using the built-in defaults.`);
       rules = ruleLinter.withRedactModule(ruleLinter.builtinRules, settings.redactModule);
-      outcome = ruleLinter.lint(text, target.filePath, rules, target.cwd);
+      outcome = await runner.lint(uri, { text, filePath: target.filePath, rules, cwd: target.cwd }, request.signal);
     }
+    if (outcome === undefined) return undefined; // superseded
 
     switch (outcome.kind) {
       case 'ok':
         reporter.forgetDocumentLog(uri, 'parse');
         return {
+          text,
+          settings,
+          choice,
           rules,
           findings: outcome.messages.map((message) => ({
             message,
@@ -298,6 +344,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
         settings,
         quiet: false,
         cacheChoice: true,
+        previous: cached,
       })) ?? NOTHING;
     const current = documents.get(document.uri);
     if (current && current.version === document.version) results.set(document.uri, { version: document.version, ...linted });
@@ -308,7 +355,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => finding.diagnostic) });
   }
 
-  const scheduler = new Scheduler<Linted | undefined>({
+  const scheduler = new Scheduler<LintedWith | undefined>({
     delayMs: DEFAULT_DEBOUNCE_MS,
     ...(options.clock ? { clock: options.clock } : {}),
     run: async (uri, version, signal) => {
@@ -316,10 +363,18 @@ export function startServer(connection: Connection, options: StartServerOptions 
       if (!document || document.version !== version) return undefined;
       const settings = await settingsCache.get(uri);
       if (signal.cancelled) return undefined;
-      return (
-        (await computeFindings({ uri, languageId: document.languageId, text: document.getText(), settings, quiet: false, cacheChoice: true })) ??
-        NOTHING
-      );
+      const linted = await computeFindings({
+        uri,
+        languageId: document.languageId,
+        text: document.getText(),
+        settings,
+        quiet: false,
+        cacheChoice: true,
+        signal,
+        previous: results.get(uri),
+      });
+      // A superseded run delivers nothing; a text that was not linted (logged) clears the findings.
+      return signal.cancelled ? undefined : (linted ?? NOTHING);
     },
     deliver: (uri, version, linted) => {
       const document = documents.get(uri);
@@ -413,8 +468,9 @@ export function startServer(connection: Connection, options: StartServerOptions 
     }
   });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     scheduler.dispose();
+    await runner.dispose();
   });
 
   // ---- documents ---------------------------------------------------------------------
@@ -486,20 +542,20 @@ export function startServer(connection: Connection, options: StartServerOptions 
 
   // ---- code actions ---------------------------------------------------------------------------
   /** Fix-all for the document's current version, with the rules its findings came from. */
-  function fixAllFor(document: TextDocument): CodeAction | undefined {
+  async function fixAllFor(document: TextDocument): Promise<CodeAction | undefined> {
     const state = results.get(document.uri);
     if (!state || state.version !== document.version || !state.rules) return undefined;
     if (state.findings.every((finding) => (finding.message.suggestions ?? []).length === 0)) return undefined;
     const { rules } = state;
     const target = lintTarget(document.uri, document.languageId);
-    const newText = fixAllText(document.getText(), (text) => {
-      const outcome = ruleLinter.lint(text, target.filePath, rules, target.cwd);
-      return outcome.kind === 'ok' ? outcome.messages : undefined;
-    });
+    const text = document.getText();
+    const newText = await runner.fixAll(document.uri, { text, filePath: target.filePath, rules, cwd: target.cwd });
+    // The edit names the version it was computed for; a newer one means the client would refuse it.
+    if (documents.get(document.uri)?.version !== document.version) return undefined;
     return fixAllAction(document, newText);
   }
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const state = results.get(document.uri);
@@ -515,7 +571,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     const fixable = state.findings.some((finding) => (finding.message.suggestions ?? []).length > 0);
     const explicitFixAll = only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`)) ?? false;
     if (fixable && explicitFixAll) {
-      const action = fixAllFor(document);
+      const action = await fixAllFor(document);
       if (action) actions.push(action);
     } else if (fixable && only === undefined && resolveEditSupport) {
       // Computed only when chosen (codeAction/resolve): fix-all re-lints the file.
@@ -528,12 +584,12 @@ export function startServer(connection: Connection, options: StartServerOptions 
     return actions;
   });
 
-  connection.onCodeActionResolve((action) => {
+  connection.onCodeActionResolve(async (action) => {
     const data: unknown = action.data;
     if (!isRecord(data) || typeof data.uri !== 'string' || action.kind !== FIX_ALL_KIND) return action;
     const document = documents.get(data.uri);
     if (!document || document.version !== data.version) return action; // stale: no edit
-    const resolved = fixAllFor(document);
+    const resolved = await fixAllFor(document);
     return resolved ? { ...action, edit: resolved.edit } : action;
   });
 
@@ -623,6 +679,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
       configs: configChoices.size,
       scheduled: scheduler.size,
       projectFolders: projectConfigs.size,
+      lintWorkers: runner.workers,
       scannedWithFindings: scanned.size,
     };
   });

@@ -1,0 +1,255 @@
+// Where lints run. ESLint is synchronous: a big file can hold a thread for
+// a second or more, and on the protocol thread that would freeze hover,
+// code actions and every other document. The pool runs lints on worker
+// threads (at most two: one slow document never blocks the others), keeps
+// only the newest queued job per document, and ends a worker whose run was
+// superseded after it passed the budget, so the next version starts at once.
+// Tests that inject their own plugin lint inline (plugins cannot cross
+// threads), as does any job whose rule options cannot be cloned.
+import { Worker } from 'node:worker_threads';
+import { LINT_WORKER_ROLE, answer, type LintInput, type WorkerReply, type WorkerRequest } from './lint-worker';
+import type { LintOutcome, RuleLinter } from './linter';
+import type { RunSignal } from './scheduler';
+
+export type { LintInput };
+
+/** Runs lints and fix-all somewhere; `key` is the document (one queued job per key). */
+export interface LintRunner {
+  /** The outcome, or undefined when `signal` cancelled the job before it finished. Rejects only if the worker itself failed. */
+  lint(key: string, input: LintInput, signal?: RunSignal): Promise<LintOutcome | undefined>;
+  /** The text after fix-all (code-actions.ts fixAllText), linted where lints run. */
+  fixAll(key: string, input: LintInput): Promise<string>;
+  /** Worker threads alive (0 inline). */
+  readonly workers: number;
+  dispose(): Promise<void>;
+}
+
+/** Lints on the calling thread: in-process tests with an injected plugin, and the fallback. */
+export class InlineRunner implements LintRunner {
+  constructor(private readonly linter: RuleLinter) {}
+
+  lint(_key: string, input: LintInput, signal?: RunSignal): Promise<LintOutcome | undefined> {
+    if (signal?.cancelled) return Promise.resolve(undefined);
+    return Promise.resolve(this.linter.lint(input.text, input.filePath, input.rules, input.cwd));
+  }
+
+  fixAll(_key: string, input: LintInput): Promise<string> {
+    const reply = answer(this.linter, { id: 0, kind: 'fix-all', input });
+    return reply.kind === 'fix-all' ? Promise.resolve(reply.text) : Promise.reject(new Error(reply.kind === 'failure' ? reply.message : 'no fix-all'));
+  }
+
+  get workers(): number {
+    return 0;
+  }
+
+  dispose(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export interface WorkerPoolOptions {
+  /** The file the workers run: the server's entry (server.js), which turns into a lint worker when workerData says so. */
+  script: string;
+  /** Inline linter for jobs that cannot be sent to a worker (rule options that do not clone). */
+  inline: RuleLinter;
+  /** At most this many workers, started on demand. */
+  maxWorkers?: number;
+  /** A superseded run that has taken longer than this (ms) is stopped by ending its worker. */
+  budgetMs?: number;
+  /** Where the workers' console output and the pool's own notes go (never stdout: it is the protocol). */
+  log: (level: 'log' | 'error', text: string) => void;
+}
+
+/** Default budget: past it, a superseded lint is not worth finishing. */
+export const DEFAULT_LINT_BUDGET_MS = 1000;
+export const DEFAULT_MAX_WORKERS = 2;
+/** Workers that cannot start (a broken install, a missing bundle file) stop being tried after this many. */
+const MAX_FAILURES = 3;
+
+interface Job {
+  id: number;
+  key: string;
+  request: WorkerRequest;
+  signal: RunSignal | undefined;
+  resolve: (reply: WorkerReply | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | undefined;
+  startedAt: number;
+  /** Set once the worker is being ended: it takes no more jobs. */
+  ending: boolean;
+}
+
+/**
+ * Worker threads running RuleLinter (lint-worker.ts). Jobs go to an idle
+ * worker, else start a new one up to `maxWorkers`, else wait in a queue where
+ * a newer job for the same key replaces the older (which resolves undefined).
+ * A worker that dies fails its job (the scheduler logs it once) and is
+ * replaced on demand.
+ */
+export class WorkerPool implements LintRunner {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private disposed = false;
+  /** Workers that died in a row without answering; past MAX_FAILURES jobs run inline. */
+  private failures = 0;
+  private readonly maxWorkers: number;
+  private readonly budgetMs: number;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.maxWorkers = Math.max(1, options.maxWorkers ?? DEFAULT_MAX_WORKERS);
+    this.budgetMs = options.budgetMs ?? DEFAULT_LINT_BUDGET_MS;
+  }
+
+  /** Starts the first worker now, so the first document does not wait for ESLint to load. */
+  warm(): void {
+    if (this.slots.length === 0 && !this.disposed) this.spawn();
+  }
+
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  async lint(key: string, input: LintInput, signal?: RunSignal): Promise<LintOutcome | undefined> {
+    const reply = await this.submit(key, { id: 0, kind: 'lint', input }, signal);
+    if (reply === undefined) return undefined;
+    if (reply.kind === 'lint') return reply.outcome;
+    throw new Error(reply.kind === 'failure' ? reply.message : `unexpected ${reply.kind} reply`);
+  }
+
+  async fixAll(key: string, input: LintInput): Promise<string> {
+    const reply = await this.submit(`${key}#fix-all`, { id: 0, kind: 'fix-all', input });
+    if (reply?.kind === 'fix-all') return reply.text;
+    if (reply?.kind === 'failure') throw new Error(reply.message);
+    return input.text;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve(undefined);
+    await Promise.all(
+      this.slots.splice(0).map((slot) => {
+        slot.ending = true;
+        slot.job?.resolve(undefined);
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  private submit(key: string, request: WorkerRequest, signal?: RunSignal): Promise<WorkerReply | undefined> {
+    if (this.disposed || signal?.cancelled) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      const job: Job = { id, key, request: { ...request, id }, signal, resolve, reject };
+      const queued = this.queue.findIndex((other) => other.key === key);
+      if (queued >= 0) this.queue.splice(queued, 1)[0]?.resolve(undefined);
+      signal?.onCancel(() => this.cancelled(job));
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** A cancelled job leaves the queue; a running one ends its worker once past the budget. */
+  private cancelled(job: Job): void {
+    const index = this.queue.indexOf(job);
+    if (index >= 0) {
+      this.queue.splice(index, 1);
+      job.resolve(undefined);
+      return;
+    }
+    const slot = this.slots.find((candidate) => candidate.job === job);
+    if (!slot) return;
+    const left = this.budgetMs - (Date.now() - slot.startedAt);
+    if (left <= 0) {
+      this.end(slot);
+      return;
+    }
+    setTimeout(() => {
+      if (slot.job === job) this.end(slot);
+    }, left).unref();
+  }
+
+  /** Ends a worker mid-run: its job resolves undefined, queued work moves on. */
+  private end(slot: Slot): void {
+    if (slot.ending) return;
+    slot.ending = true;
+    const job = slot.job;
+    slot.job = undefined;
+    this.remove(slot);
+    job?.resolve(undefined);
+    void slot.worker.terminate();
+    this.pump();
+  }
+
+  private remove(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+  }
+
+  private pump(): void {
+    if (this.failures >= MAX_FAILURES) {
+      for (const job of this.queue.splice(0)) job.resolve(answer(this.options.inline, job.request));
+      return;
+    }
+    while (this.queue.length > 0 && !this.disposed) {
+      let slot = this.slots.find((candidate) => !candidate.job && !candidate.ending);
+      if (!slot && this.slots.length < this.maxWorkers) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift();
+      if (!job) return;
+      this.dispatch(slot, job);
+    }
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    try {
+      slot.worker.postMessage(job.request);
+    } catch {
+      // Rule options a project config built with functions do not clone: lint this one here.
+      job.resolve(answer(this.options.inline, job.request));
+      return;
+    }
+    slot.job = job;
+    slot.startedAt = Date.now();
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.options.script, {
+      workerData: { role: LINT_WORKER_ROLE },
+      // Captured, so nothing a rule or parser prints can reach the protocol stream.
+      stdout: true,
+      stderr: true,
+    });
+    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false };
+    this.slots.push(slot);
+    worker.unref();
+    worker.stdout.on('data', (chunk: Buffer) => this.options.log('log', chunk.toString().trimEnd()));
+    worker.stderr.on('data', (chunk: Buffer) => this.options.log('error', chunk.toString().trimEnd()));
+    worker.on('message', (reply: WorkerReply) => {
+      const job = slot.job;
+      if (!job || job.id !== reply.id) return;
+      slot.job = undefined;
+      this.failures = 0;
+      job.resolve(reply);
+      this.pump();
+    });
+    const fail = (reason: string): void => {
+      if (slot.ending) return;
+      slot.ending = true;
+      this.remove(slot);
+      const job = slot.job;
+      slot.job = undefined;
+      this.failures += 1;
+      if (this.failures === MAX_FAILURES) this.options.log('error', `${reason}; linting on the main thread from now on.`);
+      job?.reject(new Error(reason));
+      this.pump();
+    };
+    worker.on('error', (error) => fail(`The lint worker failed: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => fail(`The lint worker exited with code ${code}`));
+    return slot;
+  }
+}
