@@ -24,7 +24,9 @@ export function buildSuggestions(
   kind: Kind,
   redactModule: string,
 ): TSESLint.SuggestionReportDescriptor<SuggestionMessageId>[] {
-  const expression = target.type === AST_NODE_TYPES.SpreadElement ? target.argument : target;
+  let expression: TSESTree.Node = target.type === AST_NODE_TYPES.SpreadElement ? target.argument : target;
+  // `req?.ip` is a member inside a ChainExpression: the chain is the value (and its parentheses are the call's).
+  while (expression.parent?.type === AST_NODE_TYPES.ChainExpression) expression = expression.parent;
   const suggestions: TSESLint.SuggestionReportDescriptor<SuggestionMessageId>[] = [
     {
       messageId: 'suggestRedact',

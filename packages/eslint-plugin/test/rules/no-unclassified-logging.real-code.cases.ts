@@ -103,6 +103,11 @@ export const FLOWS: InvalidSpec[] = [
     findings: [f('req.ips', 'ip', 'req.ips', 'logger.info')],
   },
   {
+    name: 'an optional chain is wrapped whole (its parentheses are the call\'s)',
+    code: route('logger.info(req?.ip); logger.warn(req?.user?.email);'),
+    findings: [f('req?.ip', 'ip', 'req?.ip', 'logger.info'), f('req?.user?.email', 'user', 'req?.user', 'logger.warn')],
+  },
+  {
     name: 'filter keeps elements',
     code: route('logger.info(req.ips.filter(Boolean));'),
     findings: [f('req.ips.filter(Boolean)', 'ip', 'req.ips', 'logger.info')],
