@@ -208,7 +208,8 @@ export class TelemetryFinder {
       const args = sdk?.methods[origin.path[origin.path.length - 1]];
       return sdk && args ? { vendor: sdk.vendor, args } : undefined;
     }
-    const sdk = this.sdkOf(callee, 0);
+    // Called itself: an imported SDK (`Intercom({…})`, `new Rollbar(…)`) or a snippet global (`gtag(…)`).
+    const sdk = origin ? sdkOfModule(origin.module) : GLOBALS.has(callee.name) ? this.sdkOf(callee, 0) : undefined;
     const args = construct ? sdk?.construct : sdk?.call;
     return sdk && args ? { vendor: sdk.vendor, args } : undefined;
   }

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin = require('../../src/index');
-import { languageOptions, type InvalidSpec } from './helpers';
+import { lintWithRule, type InvalidSpec } from './helpers';
 import { INVALID, OPTION_FINDINGS, OPTION_INVALID } from './no-unclassified-telemetry.cases';
 
 // The quick-fix property: for every finding of every invalid case, each
@@ -10,24 +8,13 @@ import { INVALID, OPTION_FINDINGS, OPTION_INVALID } from './no-unclassified-tele
 // included: their one suggestion turns the collection off.
 const RULE = 'online-identifiers/no-unclassified-telemetry';
 
-function lint(spec: Pick<InvalidSpec, 'ts' | 'sourceType' | 'options'>, code: string): Linter.LintMessage[] {
-  const linter = new Linter();
-  return linter.verify(code, [
-    {
-      plugins: { 'online-identifiers': plugin as never },
-      languageOptions: languageOptions(spec.ts, spec.sourceType) as Linter.Config['languageOptions'],
-      rules: { [RULE]: ['error', ...(spec.options ?? [])] as Linter.RuleEntry },
-    },
-  ]);
-}
-
 function apply(code: string, fix: { range: [number, number]; text: string }): string {
   return code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
 }
 
 /** Checks every suggestion of every finding; returns how many were checked. */
 function checkSuggestions(spec: Pick<InvalidSpec, 'ts' | 'sourceType' | 'options'>, code: string): { findings: number; checked: number } {
-  const before = lint(spec, code);
+  const before = lintWithRule(RULE, spec, code);
   assert.ok(before.length > 0, 'the case reports something');
   let checked = 0;
   for (const message of before) {
@@ -35,7 +22,7 @@ function checkSuggestions(spec: Pick<InvalidSpec, 'ts' | 'sourceType' | 'options
     const count = before.filter((other) => other.message === message.message).length;
     for (const suggestion of message.suggestions ?? []) {
       const output = apply(code, suggestion.fix);
-      const after = lint(spec, output);
+      const after = lintWithRule(RULE, spec, output);
       assert.equal(after.find((entry) => entry.fatal), undefined, `parses after "${suggestion.desc}":\n${output}`);
       const remaining = after.filter((entry) => entry.message === message.message);
       assert.ok(remaining.length < count, `"${suggestion.desc}" removes "${message.message}":\n${output}`);

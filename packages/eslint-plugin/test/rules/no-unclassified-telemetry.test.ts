@@ -1,18 +1,14 @@
 import { RuleTester, type Rule } from 'eslint';
 import rule from '../../src/rules/no-unclassified-telemetry';
-import { languageOptions, toInvalid, toValid } from './helpers';
+import { languageOptions, position, toInvalid, toValid } from './helpers';
 import { INVALID, OPTION_FINDINGS, OPTION_INVALID, OPTION_VALID, VALID, type OptionSpec } from './no-unclassified-telemetry.cases';
 
 /** An SDK-option case: the reported node's exact range, message and the one suggestion's output. */
 function optionCase(spec: OptionSpec): RuleTester.InvalidTestCase {
   const start = spec.code.indexOf(spec.at);
   if (start < 0) throw new Error(`test setup: ${JSON.stringify(spec.at)} not in ${JSON.stringify(spec.code)}`);
-  const position = (offset: number): { line: number; column: number } => {
-    const before = spec.code.slice(0, offset).split('\n');
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const from = position(start);
-  const to = position(start + spec.at.length);
+  const from = position(spec.code, start);
+  const to = position(spec.code, start + spec.at.length);
   return {
     name: spec.name,
     code: spec.code,
