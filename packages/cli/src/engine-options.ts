@@ -22,8 +22,8 @@ export type Concurrency = number | 'auto' | 'off';
 export interface EngineSettings {
   /** ESLint's `cwd`: only files below it are linted. Absolute. */
   readonly root: string;
-  readonly severity?: BuiltinConfigOptions['severity'];
-  readonly ruleOptions?: BuiltinConfigOptions['ruleOptions'];
+  /** The built-in config's options (JSON values only). */
+  readonly builtin: BuiltinConfigOptions;
   /** Also run the inventory's treatments rule. */
   readonly treatments: boolean;
   /** `commonjs` reads plain .js as a sloppy-mode script (the retry for files that are not valid modules). */
@@ -34,10 +34,7 @@ export interface EngineSettings {
 }
 
 function lintConfig(settings: EngineSettings): Linter.Config[] {
-  const builtin = createBuiltinConfig({
-    ...(settings.severity ? { severity: settings.severity } : {}),
-    ...(settings.ruleOptions ? { ruleOptions: settings.ruleOptions } : {}),
-  });
+  const builtin = createBuiltinConfig(settings.builtin);
   const config =
     settings.javascriptSourceType === 'module'
       ? builtin
@@ -47,7 +44,7 @@ function lintConfig(settings: EngineSettings): Linter.Config[] {
             : entry,
         );
   if (!settings.treatments) return config;
-  const redactModule = settings.ruleOptions?.['redactModule'];
+  const redactModule = settings.builtin.ruleOptions?.['redactModule'];
   const ruleOptions = typeof redactModule === 'string' && redactModule !== '' ? { redactModule } : {};
   // typescript-eslint's rule type, seen through ESLint's own.
   const rule: unknown = treatmentsRule;

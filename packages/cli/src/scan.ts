@@ -210,6 +210,26 @@ function configRoot(cwd: string, files: readonly string[]): string {
   return root;
 }
 
+/** The options that belong to the scan; the rest of `ScanOptions` is the built-in config's. */
+const SCAN_ONLY_OPTIONS = [
+  'paths',
+  'cwd',
+  'ignore',
+  'treatments',
+  'concurrency',
+  'cache',
+  'cacheLocation',
+  'changedSince',
+  'onProgress',
+] as const satisfies readonly (keyof ScanOptions)[];
+
+/** The built-in config's options (severity, ruleOptions, ...), JSON values a worker thread can receive. */
+function builtinOptions(options: ScanOptions): BuiltinConfigOptions {
+  const copy: Record<string, unknown> = { ...options };
+  for (const key of SCAN_ONLY_OPTIONS) delete copy[key];
+  return copy;
+}
+
 /** EJS and similar templates: `<% … %>` tags, which no JavaScript parser reads. */
 const TEMPLATE_TAG = /<%[\s\S]*?%>/;
 
@@ -226,8 +246,7 @@ class FileLinter {
   static async create(root: string, cwd: string, options: ScanOptions): Promise<FileLinter> {
     const settings: EngineSettings = {
       root,
-      ...(options.severity ? { severity: options.severity } : {}),
-      ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}),
+      builtin: builtinOptions(options),
       treatments: options.treatments ?? false,
       javascriptSourceType: 'module',
       concurrency: options.concurrency ?? 'off',
