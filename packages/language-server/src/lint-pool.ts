@@ -56,6 +56,8 @@ export interface WorkerPoolOptions {
   maxWorkers?: number;
   /** A superseded run that has taken longer than this (ms) is stopped by ending its worker. */
   budgetMs?: number;
+  /** A run longer than this (ms) starts a spare worker if none is idle. */
+  spareAfterMs?: number;
   /** Where the workers' console output and the pool's own notes go (never stdout: it is the protocol). */
   log: (level: 'log' | 'error', text: string) => void;
 }
@@ -63,6 +65,8 @@ export interface WorkerPoolOptions {
 /** Default budget: past it, a superseded lint is not worth finishing. */
 export const DEFAULT_LINT_BUDGET_MS = 1000;
 export const DEFAULT_MAX_WORKERS = 2;
+/** Most lints of hand-written files finish sooner; a longer one is a big file that may keep its worker busy. */
+export const DEFAULT_SPARE_AFTER_MS = 250;
 /** Workers that cannot start (a broken install, a missing bundle file) stop being tried after this many. */
 const MAX_FAILURES = 3;
 
@@ -99,10 +103,12 @@ export class WorkerPool implements LintRunner {
   private failures = 0;
   private readonly maxWorkers: number;
   private readonly budgetMs: number;
+  private readonly spareAfterMs: number;
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.maxWorkers = Math.max(1, options.maxWorkers ?? DEFAULT_MAX_WORKERS);
     this.budgetMs = options.budgetMs ?? DEFAULT_LINT_BUDGET_MS;
+    this.spareAfterMs = options.spareAfterMs ?? DEFAULT_SPARE_AFTER_MS;
   }
 
   /** Starts the first worker now, so the first document does not wait for ESLint to load. */
@@ -215,6 +221,11 @@ export class WorkerPool implements LintRunner {
     }
     slot.job = job;
     slot.startedAt = Date.now();
+    // A long run gets a spare worker loading beside it (loading ESLint takes a while), so the next document need not wait.
+    setTimeout(() => {
+      const idle = this.slots.some((candidate) => !candidate.job && !candidate.ending);
+      if (slot.job === job && !idle && this.slots.length < this.maxWorkers && !this.disposed) this.spawn();
+    }, this.spareAfterMs).unref();
   }
 
   private spawn(): Slot {
