@@ -2,4 +2,4 @@
 // `--format inventory`). Deliberately not in `plugin.rules`: rule ids are a
 // public contract, and this one reports treatments, not findings.
 export { treatmentsRule, treatmentFromMessage } from './treatments';
-export type { Treatment, TreatmentsOptions } from './treatments';
+export type { Treatment, TreatmentDestination, TreatmentsOptions } from './treatments';
