@@ -66,6 +66,17 @@ export interface MorganTokenRegistration {
   readonly fn: FunctionNode;
 }
 
+const MODULES = [MORGAN_MODULE, EXPRESS_WINSTON_MODULE, ...new Set(PINO_REQUEST_LOGGERS.map((logger) => logger.module))];
+
+/**
+ * Whether a file's text names any access-log module. A file that does not
+ * cannot import one (imports name their module literally), so the rule
+ * skips it without visiting a node: most files log no requests.
+ */
+export function mentionsAccessLogModule(text: string): boolean {
+  return MODULES.some((module) => text.includes(module));
+}
+
 /**
  * Recognises the access-log configurations of one file. Answers per call
  * or object; never throws on odd syntax (unknown shapes give no finding).

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { fileAnalysis } from '../analysis';
-import { AccessLogFinder, property, type AccessLogFinding, type AccessLogFix } from '../analysis/access-log';
+import { AccessLogFinder, mentionsAccessLogModule, property, type AccessLogFinding, type AccessLogFix } from '../analysis/access-log';
 import type { AnalysisOptions } from '../analysis/settings';
 import { EXPRESS_WINSTON_RUNTIME, KINDS, MORGAN_RUNTIME, PINO_RUNTIME } from '../catalog';
 import { SUGGESTION_MESSAGES } from '../fixes';
@@ -58,6 +58,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ ...DEFAULT_ANALYSIS_OPTIONS }],
   },
   create(context, [options]) {
+    if (!mentionsAccessLogModule(context.sourceCode.text)) return {};
     const analysis = fileAnalysis(context, options);
     const finder = new AccessLogFinder(analysis.settings, analysis.resolver);
     const runtime = analysis.settings.redactModule;
