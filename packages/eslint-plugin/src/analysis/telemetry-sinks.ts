@@ -68,6 +68,7 @@ export function sdkOfModule(module: string): TelemetrySdk | undefined {
  */
 export class TelemetryFinder {
   private readonly memo = new Map<Node, TelemetrySdk | null>();
+  private readonly variableMemo = new Map<TSESLint.Scope.Variable, TelemetrySdk | null>();
 
   /**
    * @param resolver the file's scope resolver (`fileAnalysis(…).resolver`)
@@ -102,13 +103,15 @@ export class TelemetryFinder {
   assignmentSinkOf(assignment: TSESTree.AssignmentExpression): TelemetrySink | undefined {
     if (assignment.operator !== '=') return undefined;
     const left = unwrap(assignment.left);
+    const name =
+      left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : undefined;
+    if (name !== INTERCOM_SETTINGS.global) return undefined;
     const path = dottedPath(left);
     if (path === undefined) return undefined;
     const steps = path.split('.');
     const root = left.type === AST_NODE_TYPES.Identifier ? left : rootIdentifier(left);
     if (!root || !this.resolver.isGlobal(root)) return undefined;
-    const name = steps.length === 2 && GLOBAL_OBJECTS.has(steps[0]) ? steps[1] : steps.length === 1 ? steps[0] : undefined;
-    if (name !== INTERCOM_SETTINGS.global) return undefined;
+    if (steps.length > 2 || (steps.length === 2 && !GLOBAL_OBJECTS.has(steps[0]))) return undefined;
     return { vendor: INTERCOM_SETTINGS.vendor, text: path, args: [assignment.right] };
   }
 
@@ -235,11 +238,10 @@ export class TelemetryFinder {
   }
 
   private computeSdk(node: Node, depth: number): TelemetrySdk | undefined {
+    if (node.type === AST_NODE_TYPES.Identifier) return this.identifierSdk(node, depth);
     const origin = this.resolver.importOf(node);
     if (origin) return sdkOfModule(origin.module);
     switch (node.type) {
-      case AST_NODE_TYPES.Identifier:
-        return this.identifierSdk(node, depth);
       case AST_NODE_TYPES.MemberExpression: {
         const object = unwrap(node.object);
         if (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && this.resolver.isGlobal(object)) {
@@ -263,6 +265,18 @@ export class TelemetryFinder {
   private identifierSdk(node: TSESTree.Identifier, depth: number): TelemetrySdk | undefined {
     const variable = this.resolver.variableOf(node);
     if (!variable || variable.defs.length === 0) return GLOBALS.get(node.name);
+    // Every reference of a variable has the same answer: `list.push(…)` a hundred times is one question.
+    const known = this.variableMemo.get(variable);
+    if (known !== undefined) return known ?? undefined;
+    this.variableMemo.set(variable, null); // cycle guard
+    const result = this.variableSdk(variable, node, depth);
+    this.variableMemo.set(variable, result ?? null);
+    return result;
+  }
+
+  private variableSdk(variable: TSESLint.Scope.Variable, node: TSESTree.Identifier, depth: number): TelemetrySdk | undefined {
+    const origin = this.resolver.importOf(node);
+    if (origin) return sdkOfModule(origin.module);
     const def = variable.defs[0];
     // The GA snippet declares `function gtag() { dataLayer.push(arguments); }` in the page itself.
     if (def.type === DefinitionType.FunctionName) return GLOBALS.get(node.name);
