@@ -5,11 +5,18 @@ import { relative } from './paths';
 import type { ScanResult } from './scan';
 
 /**
- * How a place treats the identifier: `unclassified` (a finding), or the
- * runtime's treatment. Open to more values (e.g. `configured`, a logger that
- * redacts by its own configuration), which reports show as they come.
+ * How a place treats the identifier: `unclassified` (a finding), the
+ * runtime's treatment, or `treated by configuration` (a logger created with
+ * the runtime's pino preset, serializers or winston format, which treats what
+ * it writes; issue 8 §4). Open to more values, which reports show as they come.
  */
-export type InventoryTreatment = 'unclassified' | 'redacted' | 'pseudonymised' | 'classified' | (string & {});
+export type InventoryTreatment =
+  | 'unclassified'
+  | 'redacted'
+  | 'pseudonymised'
+  | 'classified'
+  | 'treated by configuration'
+  | (string & {});
 
 /** One place where an identifier reaches a destination. */
 export interface InventoryPlace {
@@ -25,6 +32,13 @@ export interface InventoryPlace {
   readonly treatment: InventoryTreatment;
   /** For `classified`: the purpose given to `classify` (`security` by default). */
   readonly purpose?: string;
+  /**
+   * For `treated by configuration`: what the logger's configuration treats
+   * (`all`, `fields`, `serialized`, `text`, `paths`; see the plugin's
+   * `Treatment.covers`) and the explicit redact paths it lists.
+   */
+  readonly covers?: readonly string[];
+  readonly paths?: readonly string[];
   /** The call the value reaches, e.g. `logger.info`. */
   readonly sink: string | undefined;
   /** Source text of the value, e.g. `req.ip`. */
@@ -73,8 +87,22 @@ export interface Inventory {
   readonly skipped: { readonly file: string; readonly reason: string }[];
 }
 
-const TREATMENT_WORDS: Readonly<Record<string, InventoryTreatment>> = { redact: 'redacted', pseudonymize: 'pseudonymised', classify: 'classified' };
-const TREATMENT_ORDER: readonly string[] = ['unclassified', 'redacted', 'pseudonymised', 'classified', 'configured'];
+const CONFIGURED = 'treated by configuration';
+const TREATMENT_WORDS: Readonly<Record<string, InventoryTreatment>> = {
+  redact: 'redacted',
+  pseudonymize: 'pseudonymised',
+  classify: 'classified',
+  configured: CONFIGURED,
+};
+const TREATMENT_ORDER: readonly string[] = ['unclassified', 'redacted', 'pseudonymised', 'classified', CONFIGURED];
+/** How the Markdown names what a logger's configuration covers. */
+const COVERAGE_WORDS: Readonly<Record<string, string>> = {
+  all: 'every field',
+  fields: 'fields named like identifiers',
+  serialized: 'req, res and err',
+  text: 'message text',
+  paths: "the runtime's redact paths",
+};
 const DESTINATION_ORDER: readonly string[] = ['log', 'access log', 'metric'];
 const OTHER_CALL = 'other call';
 
@@ -86,7 +114,8 @@ const OTHER_CALL = 'other call';
  * receives; and the log retention settings the `log-retention` rule found.
  *
  * Unclassified places come from the findings, treated ones from the runtime
- * calls the scan collected (`treatments: true`). A treated value's
+ * calls and the configured loggers the scan collected (`treatments: true`;
+ * a configured logger is one place, kind not named, destination `log`). A treated value's
  * destination is the one its treatment record names when it names one;
  * otherwise `log` when the call it reaches is a logger method, else `other call`.
  */
@@ -137,7 +166,7 @@ export function buildInventory(scanResult: ScanResult): Inventory {
   };
 }
 
-type TreatmentRecord = ScanResult['treatments'][number] & { readonly destination?: { readonly family: DestinationFamily; readonly vendor?: string } };
+type TreatmentRecord = ScanResult['treatments'][number];
 
 function treatedPlace(cwd: string, treatment: TreatmentRecord): InventoryPlace {
   const family = treatment.destination?.family ?? (looksLikeLogger(treatment.sink) ? 'log' : undefined);
@@ -152,6 +181,7 @@ function treatedPlace(cwd: string, treatment: TreatmentRecord): InventoryPlace {
     destinationFamily: family,
     treatment: TREATMENT_WORDS[how] ?? how,
     ...(how === 'classify' ? { purpose: treatment.purpose ?? 'security' } : {}),
+    ...(how === 'configured' ? { covers: treatment.covers ?? [], paths: treatment.paths ?? [] } : {}),
     sink: treatment.sink,
     origin: treatment.value,
   };
@@ -243,7 +273,8 @@ export function formatInventory(scanResult: ScanResult): string {
   lines.push(
     `${inventory.filesScanned} files scanned. This page lists every place where the code sends an online identifier to a log, ` +
       'an access log, a metric or a third party, what kind of identifier it is, and how the code treats it: unclassified ' +
-      '(a finding to fix), redacted, pseudonymised, or classified (kept raw on purpose, as personal data).',
+      '(a finding to fix), redacted, pseudonymised, classified (kept raw on purpose, as personal data), or treated by ' +
+      'configuration (a logger set up to treat what it writes).',
     '',
   );
 
@@ -319,8 +350,15 @@ function retentionSection(inventory: Inventory): string[] {
   return [...lines, ''];
 }
 
+/** `treated by configuration (every field)`, `treated by configuration (req, res and err; paths `ip`)`. */
+function configuredWords(place: InventoryPlace): string {
+  const parts = (place.covers ?? []).map((coverage) => COVERAGE_WORDS[coverage] ?? coverage);
+  if (place.paths && place.paths.length > 0) parts.push(`paths ${place.paths.map((path) => `\`${path}\``).join(', ')}`);
+  return parts.length > 0 ? `${CONFIGURED} (${parts.join('; ')})` : CONFIGURED;
+}
+
 /**
- * Places that already call the runtime. Classified values are raw personal
+ * Places that already call the runtime, or loggers configured to treat what they write. Classified values are raw personal
  * data kept on purpose, so they are listed first: those are the ones a
  * privacy notice must mention.
  */
@@ -337,7 +375,7 @@ function treatedSection(inventory: Inventory): string[] {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const place of treated) {
-    const how = place.treatment === 'classified' ? `classified for ${place.purpose ?? 'security'}` : place.treatment;
+    const how = place.treatment === 'classified' ? `classified for ${place.purpose ?? 'security'}` : place.treatment === CONFIGURED ? configuredWords(place) : place.treatment;
     lines.push(`| ${place.file}:${place.line} | ${how} | ${place.kind ? KINDS[place.kind].label : ''} | ${cell(place.origin)} | ${cell(place.sink)} |`);
   }
   lines.push('');

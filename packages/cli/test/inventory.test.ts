@@ -8,7 +8,7 @@ function finding(ruleId: string, message: string, line: number): Linter.LintMess
   return { ruleId: `online-identifiers/${ruleId}`, severity: 2, message, line, column: 3 };
 }
 
-/** A scan of every rule's message form, and treatments including one the runtime does not have yet (`configured`). */
+/** A scan of every rule's message form, and treatments including a logger treated by configuration. */
 function scanResult(): ScanResult {
   const treatments = [
     { filePath: '/repo/src/auth.js', line: 17, treatment: 'classify', kind: 'ip', purpose: 'fraud', value: 'req.ip', sink: 'logger.warn' },
@@ -62,7 +62,7 @@ describe('inventory', function () {
         ['ip', 'access log', 'unclassified', 1],
         ['ip', 'Sentry', 'unclassified', 1],
         ['cookie', 'Sentry', 'unclassified', 1],
-        ['cookie', 'other call', 'configured', 1],
+        ['cookie', 'other call', 'treated by configuration', 1],
         ['user', 'metric', 'unclassified', 1],
         ['user', 'Segment', 'unclassified', 1],
         ['user', 'Sentry', 'pseudonymised', 1],
@@ -79,7 +79,7 @@ describe('inventory', function () {
       [
         '## What reaches where',
         '',
-        '| kind | destination | unclassified | redacted | pseudonymised | classified | configured |',
+        '| kind | destination | unclassified | redacted | pseudonymised | classified | treated by configuration |',
         '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
         '| IP address | log | 1 | 1 | 0 | 1 | 0 |',
         '| IP address | access log | 1 | 0 | 0 | 0 | 0 |',
@@ -121,7 +121,7 @@ describe('inventory', function () {
     assert.ok(text.includes('| **total** | **6** |'), text);
     assert.ok(text.includes('| src/app.js:9 | Sentry | `Sentry.setUser` | `req.ip` |'), text);
     assert.ok(text.includes('| src/auth.js:17 | classified for fraud | IP address | `req.ip` | `logger.warn` |'), text);
-    assert.ok(text.includes('| src/log.js:2 | configured | cookie | `req` | `pinoHttp` |'), text);
+    assert.ok(text.includes('| src/log.js:2 | treated by configuration | cookie | `req` | `pinoHttp` |'), text);
     assert.ok(text.includes('## Files not checked\n\n- `src/broken.js`: Parsing error: Unexpected token (\n'), text);
     assert.ok(text.includes('## Files skipped\n\n- `dist/bundle.js`: larger than 2 MB (3.0 MB)\n'), text);
   });
@@ -181,5 +181,102 @@ describe('inventory', function () {
       },
     ]);
     assert.deepEqual([inventory['thirdParties'], inventory['retention'], inventory['unchecked'], inventory['skipped']], [[], [], [], []]);
+  });
+
+  describe('a logger configured with the runtime (issue 8 §4), from a real scan', function () {
+    // pino with the runtime's preset: its log calls are not findings, and the inventory lists the logger itself.
+    const files = {
+      'src/log.js': [
+        "const pino = require('pino');",
+        "const Sentry = require('@sentry/node');",
+        "const { pinoOptions } = require('@online-identifiers/redact/pino');",
+        "const { pseudonymize } = require('@online-identifiers/redact');",
+        '',
+        'const logger = pino(pinoOptions);',
+        '',
+        'function login(req) {',
+        "  logger.info({ ip: req.ip, user: req.user.email }, 'login');",
+        '  Sentry.setUser({ id: pseudonymize(req.user.id) });',
+        '  console.log(req.ip);',
+        '}',
+        '',
+        'module.exports = { logger, login };',
+        '',
+      ].join('\n'),
+    };
+
+    it('inventory-json: the logger is a place treated by configuration, with what it covers', async function () {
+      this.timeout(60_000);
+      const run = await runCli(['scan', '-f', 'inventory-json'], makeProject(files));
+      assert.equal(run.stderr, '');
+      assert.equal(run.code, 1);
+      const inventory = JSON.parse(run.stdout) as Record<string, unknown>;
+      assert.deepEqual(inventory['matrix'], [
+        { kind: 'ip', destination: 'log', treatment: 'unclassified', places: 1 },
+        { destination: 'log', treatment: 'treated by configuration', places: 1 },
+        { destination: 'Sentry', treatment: 'pseudonymised', places: 1 },
+      ]);
+      assert.deepEqual(inventory['places'], [
+        {
+          file: 'src/log.js',
+          line: 11,
+          kind: 'ip',
+          destination: 'log',
+          destinationFamily: 'log',
+          treatment: 'unclassified',
+          sink: 'console.log',
+          origin: 'req.ip',
+          message: 'IP address from req.ip reaches console.log without classification',
+          ruleId: 'online-identifiers/no-unclassified-logging',
+        },
+        { file: 'src/log.js', line: 10, destination: 'Sentry', destinationFamily: 'telemetry', treatment: 'pseudonymised', sink: 'Sentry.setUser', origin: 'req.user.id' },
+        {
+          file: 'src/log.js',
+          line: 6,
+          destination: 'log',
+          destinationFamily: 'log',
+          treatment: 'treated by configuration',
+          covers: ['all'],
+          paths: [],
+          sink: 'pino',
+          origin: 'pinoOptions',
+        },
+      ]);
+      assert.deepEqual(inventory['thirdParties'], [{ name: 'Sentry', kinds: [], places: 1, unclassified: 0 }]);
+    });
+
+    it('Markdown: a "treated by configuration" column and the logger among the treated places', async function () {
+      this.timeout(60_000);
+      const run = await runCli(['scan', '-f', 'inventory'], makeProject(files));
+      assert.equal(run.stderr, '');
+      const text = run.stdout;
+      const section = (title: string) => text.slice(text.indexOf(title), text.indexOf('\n## ', text.indexOf(title) + 1));
+      assert.equal(
+        section('## What reaches where'),
+        [
+          '## What reaches where',
+          '',
+          '| kind | destination | unclassified | redacted | pseudonymised | classified | treated by configuration |',
+          '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+          '| IP address | log | 1 | 0 | 0 | 0 | 0 |',
+          '| kind not named | log | 0 | 0 | 0 | 0 | 1 |',
+          '| kind not named | Sentry | 0 | 0 | 1 | 0 | 0 |',
+          '',
+        ].join('\n'),
+      );
+      // The last section of the page.
+      assert.equal(
+        text.slice(text.indexOf('## Treated in code')),
+        [
+          '## Treated in code (2, 0 classified)',
+          '',
+          '| place | treatment | kind | value | reaches |',
+          '| --- | --- | --- | --- | --- |',
+          '| src/log.js:10 | pseudonymised |  | `req.user.id` | `Sentry.setUser` |',
+          '| src/log.js:6 | treated by configuration (every field) |  | `pinoOptions` | `pino` |',
+          '',
+        ].join('\n'),
+      );
+    });
   });
 });
