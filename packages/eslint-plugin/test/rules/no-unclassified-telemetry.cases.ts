@@ -391,7 +391,37 @@ function anchored(spec: InvalidSpec): InvalidSpec {
   return { ...spec, findings };
 }
 
-export const INVALID: readonly InvalidSpec[] = [...sentry, ...otel, ...analytics, ...apm].map(anchored);
+// ── how SDKs are reached: renames, dynamic imports, optional calls, TypeScript ──
+const reach: InvalidSpec[] = [
+  {
+    name: 'a renamed named import',
+    code: `import { setTag as tag } from '@sentry/node';\n${route("tag('client', req.ip);")}`,
+    findings: [f('req.ip', 'ip', 'req.ip', 'Sentry', 'tag')],
+  },
+  {
+    name: 'an awaited dynamic import',
+    code: "export async function report(userId) { const Sentry = await import('@sentry/browser'); Sentry.setUser({ id: userId }); }",
+    findings: [f('userId', 'user', 'userId', 'Sentry', 'Sentry.setUser')],
+  },
+  {
+    name: 'an optional call on the snippet global',
+    code: 'export function who(userId) { window.analytics?.identify(userId); }',
+    findings: [f('userId', 'user', 'userId', 'Segment', 'window.analytics?.identify')],
+  },
+  {
+    name: 'TypeScript: a cast SDK and a cast value',
+    ts: true,
+    code: `import * as Sentry from '@sentry/node';\n${route('(Sentry as any).setUser({ ip_address: req.ip as string });')}`,
+    findings: [f('req.ip', 'ip', 'req.ip', 'Sentry', '(Sentry as any).setUser')],
+  },
+  {
+    name: 'dd-trace: tracer.trace options tags',
+    code: `const tracer = require('dd-trace').init();\n${route("tracer.trace('checkout', { tags: { sid: req.sessionID } }, () => {});")}`,
+    findings: [f('req.sessionID', 'session', 'req.sessionID', 'Datadog', 'tracer.trace')],
+  },
+];
+
+export const INVALID: readonly InvalidSpec[] = [...sentry, ...otel, ...analytics, ...apm, ...reach].map(anchored);
 
 // ── SDK options that switch on collection ────────────────────────────────
 /** An option finding: the property's text, the message tail, and the suggestion's replacement. */
@@ -587,6 +617,9 @@ export const VALID: readonly ValidSpec[] = [
   { name: 'Sentry.logger is a logger', code: `import * as Sentry from '@sentry/node';\n${route("Sentry.logger.info('login', { ip: req.ip });")}` },
   { name: 'a function that is not the SDK shares a name', code: "function identify(x) { return x; }\nexport function f(userId) { identify(userId); }" },
   { name: 'a callback that is the Sentry callback, but sends nothing', code: "import * as Sentry from '@sentry/node';\nSentry.withScope((scope) => { scope.setLevel('warning'); });" },
+  { name: 'a computed method cannot be judged', code: `import * as Sentry from '@sentry/node';\n${route('Sentry[method](req.ip);')}` },
+  { name: 'spread arguments of unknown content', code: "import * as Sentry from '@sentry/node';\nexport function f(...args) { Sentry.setUser(...args); }" },
+  { name: 'a global named like an SDK but declared locally as a parameter', code: 'export function f(gtag, userId) { gtag(userId); }' },
   { name: 'an assignment to some other global', code: "export function f(email) { window.appSettings = { email }; }" },
 ];
 
