@@ -33,16 +33,19 @@ if (isLintWorker()) {
   runLintWorker();
 } else {
   const invocation = parseCommandLine(process.argv.slice(2));
+  // Explicit exits: vscode-languageserver watches --clientProcessId with a timer that would keep the process alive.
+  const finish = (stream: NodeJS.WriteStream, text: string, code: number): void => {
+    stream.write(text, () => process.exit(code));
+  };
   switch (invocation.kind) {
     case 'help':
-      process.stdout.write(USAGE);
+      finish(process.stdout, USAGE, 0);
       break;
     case 'version':
-      process.stdout.write(`${SERVER_VERSION}\n`);
+      finish(process.stdout, `${SERVER_VERSION}\n`, 0);
       break;
     case 'usage-error':
-      process.stderr.write(`${invocation.message}\n`);
-      process.exitCode = USAGE_EXIT_CODE;
+      finish(process.stderr, `${invocation.message}\n`, USAGE_EXIT_CODE);
       break;
     case 'serve':
       serve();
