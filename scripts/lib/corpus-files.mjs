@@ -75,6 +75,18 @@ export function corpusFiles({ limit = 1200, root = ROOT } = {}) {
   return picked;
 }
 
+/**
+ * The files the scan would lint in a real application checkout: git-aware
+ * (tracked and untracked-not-ignored files, so committed node_modules code
+ * counts and installed packages do not), through the CLI's own collectFiles.
+ * @param {string} app absolute directory
+ * @param {{ collectFiles: Function }} cli the built `online-identifiers` package
+ * @returns {string[]} absolute paths
+ */
+export function appFiles(app, cli) {
+  return cli.collectFiles(['.'], { cwd: app }).files;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const files = corpusFiles({ limit: Number(process.argv[2] ?? 1200) });
   process.stdout.write(`${files.length} files\n${files.slice(0, 5).join('\n')}\n`);
