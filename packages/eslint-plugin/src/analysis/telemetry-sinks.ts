@@ -164,7 +164,27 @@ export class TelemetryFinder {
     return headers;
   }
 
-  private objectArguments(args: readonly TSESTree.CallExpressionArgument[]): TSESTree.ObjectExpression[] {
+  /**
+   * Intercom data that names the user (`user_id`, `email`) without
+   * `user_hash`: the first such property, or undefined.
+   */
+  unverifiedIdentity(sink: TelemetrySink): TSESTree.Property | undefined {
+    if (sink.vendor !== INTERCOM_SETTINGS.vendor) return undefined;
+    for (const object of this.objectArguments(sink.args)) {
+      const keys = new Map<string, TSESTree.Property>();
+      for (const property of object.properties) {
+        const key = property.type === AST_NODE_TYPES.Property ? keyName(property) : undefined;
+        if (key !== undefined && property.type === AST_NODE_TYPES.Property) keys.set(key, property);
+      }
+      // A spread may bring user_hash in: no finding then.
+      if (keys.has(INTERCOM_SETTINGS.hashKey) || object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) continue;
+      const identity = INTERCOM_SETTINGS.identityKeys.map((key) => keys.get(key)).find((property) => property !== undefined);
+      if (identity) return identity;
+    }
+    return undefined;
+  }
+
+  private objectArguments(args: readonly Node[]): TSESTree.ObjectExpression[] {
     const objects: TSESTree.ObjectExpression[] = [];
     for (const arg of args) {
       let node = unwrap(arg);

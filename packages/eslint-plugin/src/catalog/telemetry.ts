@@ -193,8 +193,19 @@ export const TELEMETRY_RECEIVER_NAMES: readonly {
   { word: 'tracer', vendor: 'OpenTelemetry', methods: each(['startSpan', 'startActiveSpan']) },
 ];
 
-/** Intercom's settings object: everything assigned to it is sent when the messenger boots. */
-export const INTERCOM_SETTINGS = { vendor: 'Intercom', global: 'intercomSettings' } as const;
+/**
+ * Intercom's settings object: everything assigned to it is sent when the
+ * messenger boots. Settings (or `boot`/`update` data) that name the user
+ * without `user_hash` (identity verification, an HMAC of the user id made on
+ * the server) let anyone who sets that id or e-mail in a browser read the
+ * user's conversations.
+ */
+export const INTERCOM_SETTINGS = {
+  vendor: 'Intercom',
+  global: 'intercomSettings',
+  identityKeys: ['user_id', 'email'],
+  hashKey: 'user_hash',
+} as const;
 
 /**
  * An SDK option that switches on collection of identifiers. The check

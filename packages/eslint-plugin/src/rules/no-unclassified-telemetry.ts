@@ -21,6 +21,7 @@ export type MessageIds =
   | 'unkeyedHash'
   | 'collectsByDefault'
   | 'copiesHeader'
+  | 'unverifiedIdentity'
   | 'suggestOptionValue'
   | 'suggestRemoveOption'
   | 'suggestRemoveHeader'
@@ -47,6 +48,8 @@ export default createRule<Options, MessageIds>({
         '{{label}} from {{origin}} reaches {{sink}} through an unkeyed hash, which is not classification: an unkeyed hash of an IP address can be reversed by brute force (the whole IPv4 space is hashed in minutes); use pseudonymize() (a keyed HMAC) or redact.ip()',
       collectsByDefault: '{{vendor}} option {{option}} {{effect}}',
       copiesHeader: '{{vendor}} option headersToSpanAttributes copies the {{header}} header ({{label}}) into span attributes',
+      unverifiedIdentity:
+        'Intercom option {{key}} without user_hash lets anyone who sets that value in a browser read the user\'s Intercom conversations (identity verification is off)',
       suggestOptionValue: 'Set {{name}} to {{value}}',
       suggestRemoveOption: 'Remove {{name}}',
       suggestRemoveHeader: 'Stop copying the {{header}} header',
@@ -93,10 +96,17 @@ export default createRule<Options, MessageIds>({
     const loggers = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver);
     // Most files never configure OpenTelemetry's header capture: skip that search entirely.
     const mentionsHeaderOption = context.sourceCode.text.includes(OTEL_HEADER_OPTION.property);
+    // No suggestion: the honest fix is a user_hash computed on the server, which the code must supply.
+    const reportUnverified = (sink: TelemetrySink): void => {
+      const property = finder.unverifiedIdentity(sink);
+      if (!property) return;
+      context.report({ node: property.key, messageId: 'unverifiedIdentity', data: { key: context.sourceCode.getText(property.key) } });
+    };
     const checkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
       const sink = finder.sinkOf(node);
       if (sink && !(node.type === AST_NODE_TYPES.CallExpression && loggers.sinkOf(node))) {
         reportFlows(context, analysis, asReport(sink), 'unclassified', 'unkeyedHash');
+        reportUnverified(sink);
       }
       for (const { option, property } of finder.optionsOf(node)) {
         const name = `${context.sourceCode.getText(property.key)}: ${context.sourceCode.getText(property.value)}`;
@@ -136,7 +146,9 @@ export default createRule<Options, MessageIds>({
       NewExpression: guarded(checkCall),
       AssignmentExpression: guarded((node: TSESTree.AssignmentExpression) => {
         const sink = finder.assignmentSinkOf(node);
-        if (sink) reportFlows(context, analysis, asReport(sink), 'unclassified', 'unkeyedHash');
+        if (!sink) return;
+        reportFlows(context, analysis, asReport(sink), 'unclassified', 'unkeyedHash');
+        reportUnverified(sink);
       }),
     };
   },

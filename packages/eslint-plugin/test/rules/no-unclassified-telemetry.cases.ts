@@ -6,6 +6,19 @@ function f(at: string, kind: Kind, origin: string, vendor: string, call: string,
   return { at, kind, origin, sink: `${vendor} (${call})`, ...extra };
 }
 
+/** Intercom data naming the user without user_hash: reported at the key, no suggestion. */
+function unverified(key: string, nth: number): Expect {
+  return {
+    at: key,
+    nth,
+    kind: 'user',
+    origin: key,
+    sink: 'Intercom',
+    message: `Intercom option ${key} without user_hash lets anyone who sets that value in a browser read the user's Intercom conversations (identity verification is off)`,
+    noSuggestions: true,
+  };
+}
+
 /** `app.get('/', (req, res) => { BODY });` */
 function route(body: string): string {
   return `app.get('/', (req, res) => { ${body} });`;
@@ -224,22 +237,22 @@ const analytics: InvalidSpec[] = [
   {
     name: "Intercom('boot') with e-mail",
     code: "export function chat(email) { Intercom('boot', { app_id: 'abc', email }); }",
-    findings: [f('email', 'user', 'email', 'Intercom', 'Intercom', { shorthand: true })],
+    findings: [f('email', 'user', 'email', 'Intercom', 'Intercom', { shorthand: true }), unverified('email', 1)],
   },
   {
     name: "window.Intercom('update')",
     code: "export function chat(userId) { window.Intercom('update', { user_id: userId }); }",
-    findings: [f('userId', 'user', 'userId', 'Intercom', 'window.Intercom')],
+    findings: [f('userId', 'user', 'userId', 'Intercom', 'window.Intercom'), unverified('user_id', 0)],
   },
   {
     name: 'window.intercomSettings',
     code: "export function chat(email) { window.intercomSettings = { app_id: 'abc', email: email }; }",
-    findings: [f('email', 'user', 'email', 'Intercom', 'window.intercomSettings', { nth: 2 })],
+    findings: [unverified('email', 1), f('email', 'user', 'email', 'Intercom', 'window.intercomSettings', { nth: 2 })],
   },
   {
     name: 'Intercom messenger SDK',
     code: "import Intercom from '@intercom/messenger-js-sdk';\nexport function chat(userId) { Intercom({ app_id: 'abc', user_id: userId }); }",
-    findings: [f('userId', 'user', 'userId', 'Intercom', 'Intercom', { nth: 1 })],
+    findings: [unverified('user_id', 0), f('userId', 'user', 'userId', 'Intercom', 'Intercom', { nth: 1 })],
   },
   {
     name: 'LogRocket.identify',
@@ -603,6 +616,10 @@ export const VALID: readonly ValidSpec[] = [
   { name: 'dataLayer.push with an event name', code: "window.dataLayer.push({ event: 'page_view', page: location.pathname });" },
   { name: "Intercom('boot') with the app id only", code: "Intercom('boot', { app_id: 'abc' });" },
   { name: 'intercomSettings without identifiers', code: "window.intercomSettings = { app_id: 'abc' };" },
+  {
+    name: 'Intercom with identity verification and a pseudonymized id',
+    code: "import { pseudonymize } from '@online-identifiers/redact';\nexport function chat(userId, userHash) { Intercom('boot', { app_id: 'abc', user_id: pseudonymize(userId), user_hash: userHash }); }",
+  },
   { name: "hj('event')", code: "hj('event', 'signup');" },
   { name: 'Mixpanel track without identifiers', code: "import mixpanel from 'mixpanel-browser';\nmixpanel.track('Viewed', { page: 'home' });" },
   { name: 'a user role is not an identifier', code: `import * as Sentry from '@sentry/node';\n${route("Sentry.setTag('role', req.user.role);")}` },

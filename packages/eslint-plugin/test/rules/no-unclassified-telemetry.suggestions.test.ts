@@ -36,7 +36,9 @@ describe('no-unclassified-telemetry: every suggestion clears the finding it fixe
   for (const spec of [...INVALID, ...OPTION_INVALID]) {
     it(spec.name, () => {
       const { findings, checked } = checkSuggestions(spec, spec.code);
-      assert.ok(checked >= findings * 2, 'each identifier finding offers at least two suggestions');
+      // Intercom data without user_hash has no fix the rule could write (the hash is made on the server).
+      const unfixable = spec.findings.filter((expect) => expect.noSuggestions).length;
+      assert.ok(checked >= (findings - unfixable) * 2, 'each identifier finding offers at least two suggestions');
     });
   }
   for (const spec of OPTION_FINDINGS) {
