@@ -3,7 +3,14 @@
 // and documentation link, offers its quick-fixes as code actions, and the
 // preferred one (what fix-all applies) removes the finding when applied.
 import * as assert from 'node:assert/strict';
-import { CodeActionRequest, type CodeAction, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+  type TextDocumentEdit,
+} from 'vscode-languageserver-protocol/node';
 import { LspClient, applyEdits } from './support/lsp-client';
 import { DOCS_BASE } from './support/fixtures';
 
@@ -60,12 +67,16 @@ function diagnostic(rule: string, message: string, line: number, start: number, 
 
 const DISABLE_REASON = 'TODO: say why this identifier may stay unclassified';
 
-/** The rows every finding gets after its suggestions. */
-function ruleActions(rule: string): [string, string, boolean][] {
-  return [
-    [`Disable online-identifiers/${rule} for this line`, 'quickfix', false],
-    [`Show documentation for online-identifiers/${rule}`, 'quickfix', false],
-  ];
+/** Asserts the quick-fixes by title and preference: the rule's suggestions, then the two rows every finding gets. */
+function assertQuickFixes(actions: readonly CodeAction[], rule: string, suggestions: [title: string, preferred: boolean][]): void {
+  assert.deepEqual(
+    actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
+    [
+      ...suggestions.map(([title, preferred]) => [title, 'quickfix', preferred]),
+      [`Disable online-identifiers/${rule} for this line`, 'quickfix', false],
+      [`Show documentation for online-identifiers/${rule}`, 'quickfix', false],
+    ],
+  );
 }
 
 describe('language server over stdio: the telemetry, metrics, access-log and retention rules', function () {
@@ -88,12 +99,11 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
     assert.deepEqual(diagnostics, expected);
     const target = diagnostics[index];
     assert.ok(target, `diagnostic ${index} of ${name}`);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: target.range,
-      context: { diagnostics: [target], only: ['quickfix'] },
-    })) as CodeAction[];
-    return { uri, actions };
+    return { uri, actions: await codeActions(uri, target.range, { diagnostics: [target], only: ['quickfix'] }) };
+  }
+
+  async function codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
+    return (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) as CodeAction[];
   }
 
   /** The text after applying `action`'s edit, which must name the document at version 1. */
@@ -115,15 +125,11 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
     const { uri, actions } = await actionsFor('src/telemetry.js', TELEMETRY, [
       diagnostic('no-unclassified-telemetry', 'User identifier from req.user reaches Sentry (Sentry.setUser) without classification', 3, 26, 40),
     ]);
-    assert.deepEqual(
-      actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
-      [
-        ['Redact: wrap in redact.user(…) so only a non-identifying form is logged', 'quickfix', true],
-        ['Pseudonymize: wrap in pseudonymize(…) to log a keyed hash instead', 'quickfix', false],
-        ["Classify for security: wrap in classify(…, 'user') to keep the raw value, marked as personal data", 'quickfix', false],
-        ...ruleActions('no-unclassified-telemetry'),
-      ],
-    );
+    assertQuickFixes(actions, 'no-unclassified-telemetry', [
+      ['Redact: wrap in redact.user(…) so only a non-identifying form is logged', true],
+      ['Pseudonymize: wrap in pseudonymize(…) to log a keyed hash instead', false],
+      ["Classify for security: wrap in classify(…, 'user') to keep the raw value, marked as personal data", false],
+    ]);
     const withImport = (name: string, value: string): string =>
       TELEMETRY.replace("from '@sentry/node';", `from '@sentry/node';\nimport { ${name} } from '@online-identifiers/redact';`).replace(
         'email: req.user.email',
@@ -147,15 +153,11 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
         29,
       ),
     ]);
-    assert.deepEqual(
-      actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
-      [
-        ['Redact: wrap in redact.ip(…) so only a non-identifying form is logged', 'quickfix', true],
-        ['Pseudonymize: wrap in pseudonymize(…) to log a keyed hash instead', 'quickfix', false],
-        ["Classify for security: wrap in classify(…, 'ip') to keep the raw value, marked as personal data", 'quickfix', false],
-        ...ruleActions('no-identifiers-in-metrics'),
-      ],
-    );
+    assertQuickFixes(actions, 'no-identifiers-in-metrics', [
+      ['Redact: wrap in redact.ip(…) so only a non-identifying form is logged', true],
+      ['Pseudonymize: wrap in pseudonymize(…) to log a keyed hash instead', false],
+      ["Classify for security: wrap in classify(…, 'ip') to keep the raw value, marked as personal data", false],
+    ]);
     const fixed = applied(uri, METRICS, actions[0]);
     assert.equal(
       fixed,
@@ -177,17 +179,9 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
     ];
     const { uri, actions } = await actionsFor('src/access-log.js', ACCESS_LOG, expected);
     // The rule's only suggestion; the server marks only redact suggestions preferred, and fix-all applies it as the first one.
-    assert.deepEqual(
-      actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
-      [
-        [
-          'Use morganFormat(…) from @online-identifiers/redact/morgan: the same line, with addresses, users, user agents and identifying headers treated',
-          'quickfix',
-          false,
-        ],
-        ...ruleActions('no-identifying-access-log'),
-      ],
-    );
+    assertQuickFixes(actions, 'no-identifying-access-log', [
+      ['Use morganFormat(…) from @online-identifiers/redact/morgan: the same line, with addresses, users, user agents and identifying headers treated', false],
+    ]);
     const fixed = applied(uri, ACCESS_LOG, actions[0]);
     assert.equal(
       fixed,
@@ -209,10 +203,7 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
         104,
       ),
     ]);
-    assert.deepEqual(
-      actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
-      [["Keep logs 365 days: set '365d'", 'quickfix', false], ...ruleActions('log-retention')],
-    );
+    assertQuickFixes(actions, 'log-retention', [["Keep logs 365 days: set '365d'", false]]);
     const fixed = applied(uri, RETENTION, actions[0]);
     assert.equal(fixed, RETENTION.replace("maxFiles: '3650d'", "maxFiles: '365d'"));
     await assertClean(uri, fixed);
@@ -226,11 +217,8 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
       (await client.diagnosticsFor(uri, 1)).diagnostics.map((item) => item.code),
       ['online-identifiers/no-unclassified-telemetry', 'online-identifiers/no-identifiers-in-metrics'],
     );
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    const start = { line: 0, character: 0 };
+    const actions = await codeActions(uri, { start, end: start }, { diagnostics: [], only: ['source.fixAll'] });
     assert.deepEqual(
       actions.map((action) => action.kind),
       ['source.fixAll.online-identifiers'],

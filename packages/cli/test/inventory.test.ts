@@ -4,6 +4,11 @@ import { buildInventory, formatInventory } from '../src/inventory';
 import type { ScanResult } from '../src/scan';
 import { lintResult, makeProject, removeProjects, runCli } from './helpers';
 
+/** The Markdown from `title` to the next `## ` heading. */
+function sectionOf(text: string, title: string): string {
+  return text.slice(text.indexOf(title), text.indexOf('\n## ', text.indexOf(title) + 1));
+}
+
 function finding(ruleId: string, message: string, line: number): Linter.LintMessage {
   return { ruleId: `online-identifiers/${ruleId}`, severity: 2, message, line, column: 3 };
 }
@@ -73,7 +78,7 @@ describe('inventory', function () {
 
   it('Markdown: the matrix, third parties with the kinds they receive, retention settings', function () {
     const text = formatInventory(scanResult());
-    const section = (title: string) => text.slice(text.indexOf(title), text.indexOf('\n## ', text.indexOf(title) + 1));
+    const section = (title: string): string => sectionOf(text, title);
     assert.equal(
       section('## What reaches where'),
       [
@@ -250,9 +255,8 @@ describe('inventory', function () {
       const run = await runCli(['scan', '-f', 'inventory'], makeProject(files));
       assert.equal(run.stderr, '');
       const text = run.stdout;
-      const section = (title: string) => text.slice(text.indexOf(title), text.indexOf('\n## ', text.indexOf(title) + 1));
       assert.equal(
-        section('## What reaches where'),
+        sectionOf(text, '## What reaches where'),
         [
           '## What reaches where',
           '',
