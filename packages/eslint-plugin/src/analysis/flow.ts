@@ -12,8 +12,11 @@ import {
   CONTEXT_NAMESPACE_MODULES,
   CONTEXT_STORE_READS,
   CONTEXT_STORE_WRITES,
+  CONFIG_OBJECT_WORDS,
+  NAME_CONTEXT_EXCLUSIONS,
   type Kind,
 } from '../catalog';
+import { splitWords } from './names';
 import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, staticString, unwrap } from './ast';
 import { forLoopOf, patternPath, type Resolver } from './resolve';
 import type { Settings } from './settings';
@@ -245,6 +248,29 @@ export class Tracer {
     return true;
   }
 
+  /**
+   * What one argument of a call carries, with the label an earlier string
+   * argument gives it: in `console.log('email:', value)` the value is an
+   * e-mail address even when its own name says nothing.
+   *
+   * @param args the call's arguments
+   * @param index the argument to trace
+   */
+  traceArgument(args: readonly Node[], index: number): Trace {
+    const arg = args[index];
+    const previous = index > 0 ? unwrap(args[index - 1]) : undefined;
+    const label = previous ? labelBefore(staticString(previous)) : undefined;
+    return this.labelled(this.trace(arg), label, arg);
+  }
+
+  /** A label names a value's kind only when nothing else does and the value is not a literal. */
+  private labelled(trace: Trace, label: string | undefined, node: Node): Trace {
+    if (label === undefined) return trace;
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.Literal || (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)) return trace;
+    return this.named(trace, label, node, this.text(node));
+  }
+
   /** The narrowest sub-expression of `node` that carries this finding (the place to report and to wrap). */
   narrowest(node: Node, carried: Carried): Node {
     const key = carriedKey(carried);
@@ -278,7 +304,11 @@ export class Tracer {
       case AST_NODE_TYPES.NewExpression:
         return this.traceCall(node, env);
       case AST_NODE_TYPES.TemplateLiteral:
-        return this.union(node.expressions, env);
+        // `token=${t}`: a label right before a value names what it is.
+        return merge(
+          node.expressions.map((expression, i) => this.labelled(this.trace(expression, env), labelBefore(node.quasis[i]?.value.cooked), expression)),
+          node.expressions,
+        );
       case AST_NODE_TYPES.TaggedTemplateExpression:
         return { ...this.union(node.quasi.expressions, env), opaque: true };
       case AST_NODE_TYPES.BinaryExpression:
@@ -366,9 +396,9 @@ export class Tracer {
     const def = variable.defs[0];
     switch (def.type) {
       case DefinitionType.Variable:
-        return this.named(this.memoized(variable, env, () => this.traceVariable(variable, env)), node.name, node);
+        return this.personRecord(this.named(this.memoized(variable, env, () => this.traceVariable(variable, env)), node.name, node), node);
       case DefinitionType.Parameter:
-        return this.named(this.traceParameter(def.node as FunctionNode, def.name, env), node.name, node);
+        return this.personRecord(this.named(this.traceParameter(def.node as FunctionNode, def.name, env), node.name, node), node);
       case DefinitionType.ImportBinding:
       case DefinitionType.CatchClause:
       case DefinitionType.ImplicitGlobalVariable:
@@ -377,6 +407,14 @@ export class Tracer {
         // Functions, classes, enums, namespaces: not data.
         return NOTHING;
     }
+  }
+
+  /** A whole person record the analysis cannot see into (`JSON.stringify(user)`, `{ ...customer }`): a user identifier. */
+  private personRecord(trace: Trace, node: TSESTree.Identifier): Trace {
+    const parent = node.parent;
+    if (!trace.opaque || trace.carried.length > 0 || (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node)) return trace;
+    if (!this.sources.isPersonRecordName(node.name)) return trace;
+    return { carried: [{ kind: 'user', origin: node, originText: node.name, byName: true }], opaque: true, via: trace.via };
   }
 
   private traceBinding(binding: Binding): Trace {
@@ -462,6 +500,12 @@ export class Tracer {
           return merge(traces, []);
         }
       }
+    }
+    // A GraphQL resolver's context: what the server's `context` function returns.
+    const supplied = this.sources.frameworkArguments(fn, index);
+    if (supplied) {
+      for (const value of supplied) traces.push(pattern.steps.length > 0 ? this.traceAccess(value, pattern.steps, value, env, false) : this.trace(value, env));
+      return merge(traces, []);
     }
     const { calls, complete } = this.resolver.callSitesOf(fn);
     if (fn.params[index]?.type === AST_NODE_TYPES.RestElement) {
@@ -557,7 +601,15 @@ export class Tracer {
     if (name !== undefined && MEASURE_PROPERTIES.has(name)) return NOTHING;
     // The service's own configuration (`process.env.API_TOKEN`) is not a person's identifier.
     if (dottedPath(node.object) === 'process.env') return NOTHING;
-    return this.traceAccess(node.object, [name ?? '*'], node, env, true);
+    const trace = this.traceAccess(node.object, [name ?? '*'], node, env, true);
+    // Names do not speak for members of configuration objects (`config.apiKey`, `settings.ip`) or for a
+    // word that means something else on its object (`cert.fingerprint`); followed sources still do.
+    if (trace.carried.length > 0 && trace.carried.every((carried) => carried.byName)) {
+      if (isConfigObject(node.object) || (name !== undefined && contextExcludes(name, node.object))) {
+        return { carried: [], opaque: trace.opaque, via: trace.via };
+      }
+    }
+    return trace;
   }
 
   /**
@@ -593,7 +645,7 @@ export class Tracer {
       return { carried: whole.carried, opaque: whole.opaque, via: direct ? [object] : [] };
     }
     const named = this.named(whole.opaque ? OPAQUE : NOTHING, lastName, origin, fallbackText);
-    if (named.carried.length > 0 || !direct || lastName === undefined) return named;
+    if (named.carried.length > 0 || !direct || lastName === undefined || CONSTANT_NAME.test(lastName)) return named;
     // The object's name and the property's together: `user.id`, `account.id`, `visitor.id`.
     return objectName === undefined ? named : this.named(named, `${objectName}_${lastName}`, origin, fallbackText);
   }
@@ -915,6 +967,45 @@ export class Tracer {
     }
     return merge(traces, via);
   }
+}
+
+/** The label a text ends with (`'email:'`, `'token='`, `'user id: '`), if it ends with one. */
+function labelBefore(text: string | undefined | null): string | undefined {
+  if (!text) return undefined;
+  const match = /([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)\s*[:=]\s*$/.exec(text);
+  return match?.[1];
+}
+
+/** `config`, `this.settings`, `appOptions.server`: an object path naming configuration at any level. */
+function isConfigObject(node: Node): boolean {
+  let current: Node | undefined = unwrap(node);
+  for (let guard = 0; current && guard < 10; guard++) {
+    const name = current.type === AST_NODE_TYPES.Identifier ? current.name : current.type === AST_NODE_TYPES.MemberExpression ? propertyName(current) : undefined;
+    const words = name === undefined ? [] : splitWords(name);
+    const last = words[words.length - 1];
+    if (last !== undefined && CONFIG_OBJECT_WORDS.includes(last)) return true;
+    current = current.type === AST_NODE_TYPES.MemberExpression ? unwrap(current.object) : undefined;
+  }
+  return false;
+}
+
+/** `cert.fingerprint`, `socket.getPeerCertificate().fingerprint256`: a word that names something else on this object. */
+function contextExcludes(name: string, object: Node): boolean {
+  const words = splitWords(name);
+  const inner = unwrap(object);
+  const objectName =
+    inner.type === AST_NODE_TYPES.Identifier
+      ? inner.name
+      : inner.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(inner)
+        : inner.type === AST_NODE_TYPES.CallExpression
+          ? calleeName(inner)
+          : undefined;
+  if (objectName === undefined) return false;
+  const objectWords = splitWords(objectName);
+  return NAME_CONTEXT_EXCLUSIONS.some(
+    (exclusion) => words.includes(exclusion.word) && objectWords.some((word) => exclusion.objectWords.includes(word)),
+  );
 }
 
 /**

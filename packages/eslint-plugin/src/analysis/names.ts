@@ -1,5 +1,5 @@
 import type { Kind } from '../catalog';
-import { NAME_NOT_AFTER, NAME_NOT_BEFORE, NAME_PHRASES, type NamePhrase } from '../catalog';
+import { NAME_HEAD_PRESERVING, NAME_NOT_AFTER, NAME_NOT_BEFORE, NAME_PHRASES, type NamePhrase } from '../catalog';
 
 /**
  * Splits a name into lower-case words on camelCase, PascalCase, acronyms,
@@ -35,6 +35,7 @@ export function createNameMatcher(options: MatcherOptions = {}): NameMatcher {
   const ignoredPhrases = (options.ignore ?? []).map(splitWords).filter((words) => words.length > 0);
   const notAfter = new Set(NAME_NOT_AFTER);
   const notBefore = new Set(NAME_NOT_BEFORE);
+  const headPreserving = new Set(NAME_HEAD_PRESERVING);
   const cache = new Map<string, Kind | undefined>();
 
   function compute(name: string): Kind | undefined {
@@ -49,6 +50,8 @@ export function createNameMatcher(options: MatcherOptions = {}): NameMatcher {
         const after = words[i + n];
         if (before !== undefined && (notAfter.has(before) || phrase.notAfter?.includes(before))) continue;
         if (after !== undefined && notBefore.has(after)) continue;
+        // The head of a compound is its last word: what follows the phrase may only spell it out.
+        if (!words.slice(i + n).every((word) => headPreserving.has(word) || /^\d+$/.test(word))) continue;
         return phrase.kind;
       }
     }

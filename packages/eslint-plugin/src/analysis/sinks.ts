@@ -137,17 +137,15 @@ export class SinkFinder {
       return undefined;
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      const origin = FS_WRITE_FUNCTIONS.includes(callee.name) ? this.resolver.importOf(callee) : undefined;
+      // `import { appendFileSync as append } from 'fs'`: by what it is, not what it is called here.
+      const origin = this.resolver.importOf(callee);
       if (origin && FS_MODULES.includes(origin.module) && FS_WRITE_FUNCTIONS.includes(origin.path[0] ?? '') && origin.path.length === 1) {
         return this.looksLikeLogPath(call.arguments[0]) ? call.arguments.slice(1, 2) : undefined;
       }
       const single = this.resolver.singleValue(callee);
       if (single && single.pattern.steps.length === 0 && this.isLogFunction(single.value)) return call.arguments;
       // `import { auditLog } from './audit'`, `const log = require('../lib/log')`: a project's own log function.
-      if (isLogFunctionName(callee.name) && origin === undefined) {
-        const imported = this.resolver.importOf(callee);
-        if (imported && isProjectOrLoggerModule(imported.module)) return call.arguments;
-      }
+      if (isLogFunctionName(callee.name) && origin && isProjectOrLoggerModule(origin.module)) return call.arguments;
       return undefined;
     }
     if (callee.type === AST_NODE_TYPES.CallExpression && this.isLogFunction(callee)) return call.arguments;

@@ -263,12 +263,61 @@ export const NAME_PHRASES: readonly NamePhrase[] = [
   { words: ['useragent'], kind: 'device' },
   { words: ['device', 'id'], kind: 'device' },
   { words: ['deviceid'], kind: 'device' },
-  { words: ['fingerprint'], kind: 'device' },
+  {
+    words: ['fingerprint'],
+    kind: 'device',
+    notAfter: ['cert', 'certificate', 'issuer', 'x509', 'tls', 'ssl', 'ssh', 'key', 'pubkey', 'public', 'ca', 'pem', 'gpg', 'pgp', 'file', 'build', 'content', 'asset', 'cache', 'module', 'schema', 'config'],
+  },
   { words: ['visitor', 'id'], kind: 'device' },
   { words: ['visitorid'], kind: 'device' },
   { words: ['advertising', 'id'], kind: 'device' },
   { words: ['idfa'], kind: 'device' },
+  // Credentials by their whole words (passwords stay out of scope: not online identifiers)
+  { words: ['secret', 'key'], kind: 'token' },
+  { words: ['secretkey'], kind: 'token' },
+  { words: ['client', 'secret'], kind: 'token' },
+  { words: ['api', 'secret'], kind: 'token' },
+  { words: ['app', 'secret'], kind: 'token' },
+  { words: ['private', 'key'], kind: 'token' },
+  { words: ['privatekey'], kind: 'token' },
+  { words: ['secret', 'token'], kind: 'token' },
+  { words: ['secret', 'access', 'key'], kind: 'token' },
 ];
+
+/**
+ * Words that may follow an identifier phrase without changing what the name
+ * holds: the head of a compound is its last word (`clientIp`, `accessToken`),
+ * and these only spell the same value out (`ipAddress`, `tokenValue`,
+ * `cookieHeader`, `userIdList`). Any other last word names something else
+ * (`apikeyFilename`, `sessionTimeout`, `emailProvider`).
+ */
+export const NAME_HEAD_PRESERVING: readonly string[] = [
+  'address', 'addresses', 'addr', 'value', 'values', 'val', 'str', 'string', 'strings', 'raw', 'list', 'array', 'arr',
+  'header', 'headers', 'text', 'param', 'params', 'data', 'info', 'obj', 'object', 'hash', 'hashed', 'encoded', 'full',
+  'original', 'orig', 'b64', 'base64', 'hex', 'bytes', 'buf', 'buffer', 'v4', 'v6', 'in', 'out', 'from', 'to',
+];
+
+/**
+ * Object names whose members are the service's own configuration, not a
+ * person's values (`config.apiKey`, `settings.ip`, `options.host`), as
+ * `process.env` is.
+ */
+export const CONFIG_OBJECT_WORDS: readonly string[] = [
+  'config', 'configs', 'configuration', 'settings', 'setting', 'options', 'opts', 'conf', 'cfg', 'env', 'defaults',
+  'preferences', 'prefs', 'argv', 'flags',
+];
+
+/**
+ * A word in a name that means something else next to these object words:
+ * a certificate's `fingerprint` is not a device fingerprint.
+ */
+export const NAME_CONTEXT_EXCLUSIONS: readonly { readonly word: string; readonly objectWords: readonly string[] }[] = [
+  {
+    word: 'fingerprint',
+    objectWords: ['cert', 'certificate', 'certs', 'issuer', 'x509', 'tls', 'ssl', 'ssh', 'key', 'pubkey', 'public', 'peer', 'ca', 'sha256', 'sha1', 'pem', 'der', 'gpg', 'pgp'],
+  },
+];
+
 
 /** Words right before any phrase that turn the name into a test or a count (`hasToken`, `numCookies`). */
 export const NAME_NOT_AFTER: readonly string[] = [

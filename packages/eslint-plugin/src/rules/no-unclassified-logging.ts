@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Kind } from '../catalog';
+import { STREAM_SINKS, type Kind } from '../catalog';
+import { isTerminalProgram } from '../analysis/terminal';
 import { fileAnalysis } from '../analysis';
 import type { AnalysisOptions } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
@@ -7,8 +8,15 @@ import { SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
 import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from './shared';
 
-/** The rule's options are exactly what the analysis reads. */
-export type RuleOptions = AnalysisOptions;
+/** The analysis options, the extra sinks, and whether command-line programs' terminal output is checked. */
+export interface RuleOptions extends AnalysisOptions {
+  readonly checkTerminalOutput?: boolean;
+}
+
+/** `console.log`, `process.stdout.write`: output that goes to a terminal. */
+function isTerminalSink(text: string): boolean {
+  return text.startsWith('console.') || STREAM_SINKS.includes(text);
+}
 
 export type Options = [RuleOptions];
 export type MessageIds = 'unclassified' | 'unkeyedHash' | keyof typeof SUGGESTION_MESSAGES;
@@ -39,6 +47,11 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           ...ANALYSIS_OPTION_PROPERTIES,
+          checkTerminalOutput: {
+            type: 'boolean',
+            description:
+              "Also check console.* and process.stdout/stderr output in command-line programs (files that start with a #! line or are a package's bin entry). By default their terminal output is the program's interface, not a log, and is not checked; loggers in them still are.",
+          },
           sinks: {
             type: 'array',
             description:
@@ -49,15 +62,18 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ ...DEFAULT_ANALYSIS_OPTIONS, sinks: [] }],
+    defaultOptions: [{ ...DEFAULT_ANALYSIS_OPTIONS, sinks: [], checkTerminalOutput: false }],
   },
   create(context, [options]) {
     const analysis = fileAnalysis(context, options);
     const sinks = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver);
+    // A command-line program prints to its operator's terminal: that output is not a log.
+    const quietTerminal = !options.checkTerminalOutput && isTerminalProgram(context.filename, context.sourceCode.text);
     return {
       CallExpression: guarded((node: TSESTree.CallExpression) => {
         const sink = sinks.sinkOf(node);
         if (!sink) return;
+        if (quietTerminal && isTerminalSink(sink.text)) return;
         // A logger configured to treat what it writes reports only what its configuration leaves raw.
         const config = analysis.treatment.loggerTreatment(sink.receiver);
         const parts = config ? analysis.treatment.rawParts(sink.args, config, (name) => analysis.settings.names.match(name)) : undefined;

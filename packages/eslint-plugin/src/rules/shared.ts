@@ -123,8 +123,8 @@ export function reportFlows(
   const { tracer, settings } = analysis;
   const seen = new Set<string>();
   const findings: { carried: Carried; argument: TSESTree.Node }[] = [];
-  for (const argument of sink.args) {
-    for (const carried of tracer.trace(argument).carried) {
+  for (const [index, argument] of sink.args.entries()) {
+    for (const carried of tracer.traceArgument(sink.args, index).carried) {
       if (!settings.kinds.has(carried.kind)) continue;
       if (sink.treated?.(argument, carried.kind)) continue;
       const key = carriedKey(carried);

@@ -1,6 +1,9 @@
 import type { Kind } from '../../src/catalog';
 import type { Expect, InvalidSpec, ValidSpec } from './helpers';
-import { CONFIGURED, CONFIGURED_VALID, FLOWS, FLOWS_VALID, SINKS, SINKS_VALID } from './no-unclassified-logging.real-code.cases';
+import {
+  CONFIGURED, CONFIGURED_VALID, FLOWS, FLOWS_VALID, LABELS, LABELS_VALID, NOISE, NOISE_VALID, SINKS, SINKS_VALID,
+} from './no-unclassified-logging.real-code.cases';
+import { FRAMEWORK_INVALID, FRAMEWORK_VALID } from './no-unclassified-logging.frameworks.cases';
 
 function f(at: string, kind: Kind, origin: string, sink: string, extra: Partial<Expect> = {}): Expect {
   return { at, kind, origin, sink, ...extra };
@@ -741,14 +744,18 @@ const hashes: InvalidSpec[] = [
 ];
 
 export const INVALID: readonly InvalidSpec[] = [
-  ...express, ...frameworks, ...declared, ...browser, ...names, ...sinks, ...dataflow, ...hashes, ...FLOWS, ...SINKS, ...CONFIGURED,
+  ...FRAMEWORK_INVALID,
+  ...express, ...frameworks, ...declared, ...browser, ...names, ...sinks, ...dataflow, ...hashes, ...FLOWS, ...SINKS, ...CONFIGURED, ...LABELS, ...NOISE,
 ];
 
 // ── valid ────────────────────────────────────────────────────────────────
 export const VALID: readonly ValidSpec[] = [
+  ...FRAMEWORK_VALID,
   ...FLOWS_VALID,
   ...SINKS_VALID,
   ...CONFIGURED_VALID,
+  ...LABELS_VALID,
+  ...NOISE_VALID,
   // test-only uses
   { name: 'test position of a conditional', code: route("logger.info(req.ip ? 'has ip' : 'no ip');") },
   { name: 'Boolean()', code: route('logger.info(Boolean(req.ip));') },

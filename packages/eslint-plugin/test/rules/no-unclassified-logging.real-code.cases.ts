@@ -291,3 +291,84 @@ export const CONFIGURED_VALID: ValidSpec[] = [
     code: "const winston = require('winston');\nconst { redactFormat } = require('@online-identifiers/redact/winston');\nconst logger = winston.createLogger({ format: winston.format.combine(redactFormat(), winston.format.json()) });\napp.get('/', (req) => logger.info('login', { ip: req.ip, cookie: req.headers.cookie }));",
   },
 ];
+
+// ── a value's label names its kind ───────────────────────────────────────
+export const LABELS: InvalidSpec[] = [
+  {
+    name: "a neutral value after an 'email:' label",
+    code: "export function notify(value) { console.log('email:', value); }",
+    findings: [f('value', 'user', 'value', 'console.log', { nth: 1 })],
+  },
+  {
+    name: 'a template label before the value',
+    code: 'export function call(t) { logger.info(`calling with token=${t}`); }',
+    findings: [f('`calling with token=${t}`', 'token', 't', 'logger.info')],
+  },
+  {
+    name: 'a two-word label',
+    code: "export function who(n) { logger.debug('user id: ', n.toString()); }",
+    findings: [f('n.toString()', 'user', 'n.toString()', 'logger.debug')],
+  },
+  {
+    name: 'credential names by their whole words',
+    code: 'export function boot(vault) { const { secretKey, clientSecret, privateKey } = vault; logger.info(secretKey, clientSecret, privateKey); }',
+    findings: [
+      f('secretKey', 'token', 'vault.secretKey', 'logger.info', { nth: 1 }),
+      f('clientSecret', 'token', 'vault.clientSecret', 'logger.info', { nth: 1 }),
+      f('privateKey', 'token', 'vault.privateKey', 'logger.info', { nth: 1 }),
+    ],
+  },
+];
+
+export const LABELS_VALID: ValidSpec[] = [
+  { name: 'a literal after a label is not an identifier', code: "console.log('email:', 'support@example.com');" },
+  { name: 'a label that names nothing', code: "export function f(v) { console.log('count:', v); }" },
+  { name: 'a label in another call does not reach', code: "export function f(v) { console.log('email:'); console.log(v); }" },
+];
+
+// ── noise found in real code ─────────────────────────────────────────────
+export const NOISE: InvalidSpec[] = [
+  {
+    name: 'fs writes through a renamed import are sinks for log paths',
+    code: "import { appendFileSync as append } from 'fs';\napp.get('/', (req) => append('logs/audit.log', req.ip));",
+    findings: [f('req.ip', 'ip', 'req.ip', 'append')],
+  },
+  {
+    name: 'a head that only spells the identifier out keeps it',
+    code: 'export function f(clientIpAddress, userIdList) { logger.info(clientIpAddress, userIdList); }',
+    findings: [f('clientIpAddress', 'ip', 'clientIpAddress', 'logger.info', { nth: 1 }), f('userIdList', 'user', 'userIdList', 'logger.info', { nth: 1 })],
+  },
+  {
+    name: 'terminal output is checked on request (checkTerminalOutput)',
+    code: "#!/usr/bin/env node\nconsole.log('seeded', process.argv[2], require('os').userInfo().username);",
+    options: [{ checkTerminalOutput: true }],
+    sourceType: 'commonjs',
+    findings: [f("require('os').userInfo().username", 'user', "require('os').userInfo().username", 'console.log')],
+  },
+  {
+    name: 'a logger in a command-line program is still a log',
+    code: "#!/usr/bin/env node\nconst logger = require('pino')();\nlogger.info({ file: process.argv[2] }, require('os').userInfo().username);",
+    sourceType: 'commonjs',
+    findings: [f("require('os').userInfo().username", 'user', "require('os').userInfo().username", 'logger.info')],
+  },
+];
+
+export const NOISE_VALID: ValidSpec[] = [
+  {
+    name: 'compound names whose identifier word is only a modifier',
+    code: 'export function f(apikeyFilename, emailProvider, tokenExpiry, ipVersion, sessionTimeout) { logger.info(apikeyFilename, emailProvider, tokenExpiry, ipVersion, sessionTimeout); }',
+  },
+  { name: "configuration objects: the server's own address and keys", code: 'export function f(settings, config, options) { logger.info(settings.ip, config.host, options.ip, config.auth.apiKey, this.config.clientSecret); }' },
+  {
+    name: "a TLS certificate's fingerprint",
+    code: 'export function f(socket) { const cert = socket.getPeerCertificate(); logger.info(cert.fingerprint, cert.fingerprint256, cert.issuerCertificate.fingerprint, socket.getPeerCertificate().fingerprint, certFingerprint); }',
+  },
+  { name: 'SCREAMING_CASE members are constants', code: 'logger.info(AuthenticationScheme.BEARER, TokenType.ACCESS_TOKEN, DEFAULT_SESSION_ID);' },
+  { name: "a #! program's console output is its interface", code: "#!/usr/bin/env node\nconsole.log('user', require('os').userInfo().username, process.argv.slice(2));" },
+];
+
+/** A package bin entry (on disk, beside its package.json): its console output is not checked. */
+export const BIN_ENTRY = {
+  filename: `${__dirname}/../fixtures/cli-package/bin/seed.js`,
+  code: "console.log('created user', require('os').userInfo().username);",
+};
