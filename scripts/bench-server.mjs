@@ -1,11 +1,15 @@
 // Language-server benchmark (part of `npm run bench`): spawns the built
-// server over stdio and measures, on a 3,000-line file,
+// server over stdio and measures, on a 3,000-line JavaScript file and a
+// 3,000-line TypeScript file,
 //  - edit -> publishDiagnostics latency (debounce set to 0, so this is the
-//    server's own work: sync, lint, convert, publish), p50/p95 over 100 edits;
-//  - code-action request latency, p50/p95 over 100 requests;
+//    server's own work: sync, lint on a worker thread, convert, publish),
+//    p50/p95 over 100 edits;
+//  - code-action request latency, p50/p95 over 100 requests (JS file);
 //  - server memory (RSS, heap after GC) after a workspace scan of the corpus.
-// Baseline, measured in the same run: ESLint's Linter.verify in this process
-// with the same built-in config on the same text. Targets print as PASS/MISS.
+// Baselines, measured in the same run on the same texts: ESLint's
+// Linter.verify in this process with every rule off (what ESLint costs
+// before any rule runs) and with the built-in config. Targets print as
+// PASS/MISS; ratios are against the rules-off baseline.
 // Usage: node --expose-gc scripts/bench-server.mjs [--edits N] [--corpus N]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,14 +37,14 @@ const SERVER = path.join(ROOT, 'packages', 'language-server', 'bin', 'online-ide
 const TARGET_DIAGNOSTICS_P95 = 50;
 const TARGET_CODE_ACTIONS_P95 = 20;
 
-/** 3,000 lines of an Express-style service: 249 handlers of 12 lines, every third one logging an IP raw. */
-function bigFile() {
+/** 3,000 lines of an Express-style service: 249 handlers of 12 lines, every third one logging an IP raw (typed when `typescript`). */
+function bigFile(typescript = false) {
   const lines = ["import pino from 'pino';", "import { redact } from '@online-identifiers/redact';", '', 'const logger = pino();', ''];
   for (let i = 0; lines.length + 12 <= 3000; i++) {
     lines.push(
-      `export function handler${i}(req, res) {`,
+      typescript ? `export function handler${i}(req: Request, res: Response): void {` : `export function handler${i}(req, res) {`,
       `  const started = Date.now();`,
-      `  const id = req.params.id + ${i};`,
+      typescript ? `  const id: string = req.params.id + ${i};` : `  const id = req.params.id + ${i};`,
       i % 3 === 0 ? `  logger.info(req.ip);` : `  logger.info(redact.ip(req.ip));`,
       `  if (!id) {`,
       `    res.status(400).end();`,
@@ -68,35 +72,51 @@ function line(label, values) {
   return `${label.padEnd(44)} p50 ${ms(percentile(values, 50)).padStart(9)}   p95 ${ms(percentile(values, 95)).padStart(9)}`;
 }
 
-async function main() {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'oi-bench-server-'));
-  const file = path.join(workspace, 'src', 'service.js');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const text = bigFile();
-  fs.writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
+/** ESLint alone on the same file: reference parsers (espree, @typescript-eslint/parser), every rule off. */
+function rulesOffConfig() {
+  return [
+    { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { files: ['**/*.ts'], languageOptions: { parser: require('@typescript-eslint/parser'), sourceType: 'module' } },
+  ];
+}
 
-  // Baseline: the same lint in-process, no protocol, no server.
+/** In-process Linter.verify times on `text`: rules off (the baseline) and the built-in config. */
+function inProcess(workspace, file, text) {
   const linter = new Linter({ cwd: workspace, configType: 'flat' });
   const config = createBuiltinConfig();
-  // Same config with every rule off: what parsing alone costs.
-  const parseOnlyConfig = [...config, { rules: Object.fromEntries(Object.keys(config.at(-1).rules).map((id) => [id, 'off'])) }];
+  const rulesOff = rulesOffConfig();
   const baseline = [];
-  const parseOnly = [];
-  let baselineFindings = 0;
+  const full = [];
+  let findings = 0;
   for (let i = 0; i < EDITS + 10; i++) {
     let start = performance.now();
     const messages = linter.verify(text, config, { filename: file });
     const took = performance.now() - start;
     start = performance.now();
-    linter.verify(text, parseOnlyConfig, { filename: file });
-    const parseTook = performance.now() - start;
+    const offMessages = linter.verify(text, rulesOff, { filename: file });
+    const offTook = performance.now() - start;
+    if (offMessages.some((message) => message.fatal)) throw new Error(`the baseline does not parse ${file}: ${offMessages[0].message}`);
     if (i >= 10) {
       // first runs warm the JIT
-      baseline.push(took);
-      parseOnly.push(parseTook);
+      full.push(took);
+      baseline.push(offTook);
     }
-    baselineFindings = messages.length;
+    findings = messages.length;
+  }
+  return { baseline, full, findings };
+}
+
+async function main() {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'oi-bench-server-'));
+  fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  const variants = [
+    { name: 'JS', file: path.join(workspace, 'src', 'service.js'), languageId: 'javascript', text: bigFile(false) },
+    { name: 'TS', file: path.join(workspace, 'src', 'service.ts'), languageId: 'typescript', text: bigFile(true) },
+  ];
+  for (const variant of variants) {
+    fs.writeFileSync(variant.file, variant.text);
+    variant.uri = pathToFileURL(variant.file).href;
+    Object.assign(variant, inProcess(workspace, variant.file, variant.text));
   }
 
   const child = spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -117,7 +137,7 @@ async function main() {
   connection.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => null);
   connection.onNotification(rpc.LogMessageNotification.type, () => {});
   connection.listen();
-  const diagnosticsFor = (version) => new Promise((resolve) => waiters.set(`${uri}#${version}`, resolve));
+  const diagnosticsFor = (uri, version) => new Promise((resolve) => waiters.set(`${uri}#${version}`, resolve));
 
   await connection.sendRequest(rpc.InitializeRequest.type, {
     processId: process.pid,
@@ -128,40 +148,45 @@ async function main() {
   });
   await connection.sendNotification(rpc.InitializedNotification.type, {});
 
-  const opened = diagnosticsFor(1);
-  await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text } });
-  const first = await opened;
+  for (const variant of variants) {
+    const { uri, text, languageId } = variant;
+    const opened = diagnosticsFor(uri, 1);
+    await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    variant.first = await opened;
 
-  // Edits: type one character into a comment in the middle of the file (10 warm-up edits first).
-  const diagnosticsLatency = [];
-  let version = 1;
-  let lastDiagnostics = first.diagnostics;
-  for (let i = 0; i < EDITS + 10; i++) {
-    version += 1;
-    const published = diagnosticsFor(version);
-    const start = performance.now();
-    await connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: 1500, character: 0 }, end: { line: 1500, character: 0 } }, text: ' ' }],
-    });
-    lastDiagnostics = (await published).diagnostics;
-    if (i >= 10) diagnosticsLatency.push(performance.now() - start);
+    // Edits: type one character into a comment in the middle of the file (10 warm-up edits first).
+    variant.latency = [];
+    let version = 1;
+    for (let i = 0; i < EDITS + 10; i++) {
+      version += 1;
+      const published = diagnosticsFor(uri, version);
+      const start = performance.now();
+      await connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 1500, character: 0 }, end: { line: 1500, character: 0 } }, text: ' ' }],
+      });
+      variant.lastDiagnostics = (await published).diagnostics;
+      if (i >= 10) variant.latency.push(performance.now() - start);
+    }
   }
 
-  // Code actions for findings spread over the file.
+  // Code actions for findings spread over the JS file.
+  const [js] = variants;
   const codeActionLatency = [];
   for (let i = 0; i < EDITS + 10; i++) {
-    const diagnostic = lastDiagnostics[i % lastDiagnostics.length];
+    const diagnostic = js.lastDiagnostics[i % js.lastDiagnostics.length];
     const start = performance.now();
     const actions = await connection.sendRequest(rpc.CodeActionRequest.type, {
-      textDocument: { uri },
+      textDocument: { uri: js.uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
     });
     if (i >= 10) codeActionLatency.push(performance.now() - start);
     if (actions.length === 0) throw new Error('no code actions: the benchmark would measure nothing');
   }
-  await connection.sendNotification(rpc.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  for (const variant of variants) {
+    await connection.sendNotification(rpc.DidCloseTextDocumentNotification.type, { textDocument: { uri: variant.uri } });
+  }
 
   const idle = await connection.sendRequest('onlineIdentifiers/stats', { gc: true });
 
@@ -184,23 +209,28 @@ async function main() {
   connection.dispose();
   fs.rmSync(workspace, { recursive: true, force: true });
 
-  const diagP95 = percentile(diagnosticsLatency, 95);
   const actionP95 = percentile(codeActionLatency, 95);
-  const baseP50 = percentile(baseline, 50);
-  console.log(`file: 3,000 lines, ${first.diagnostics.length} findings (in-process baseline: ${baselineFindings}); ${EDITS} samples each`);
-  console.log(line('baseline: parse only (rules off), in-process', parseOnly));
-  console.log(line('baseline: Linter.verify in-process', baseline));
-  console.log(line('edit -> publishDiagnostics (debounce 0)', diagnosticsLatency));
-  console.log(line('codeAction request -> response', codeActionLatency));
-  console.log(`server overhead vs baseline (p50):            ${(percentile(diagnosticsLatency, 50) / baseP50).toFixed(2)}x`);
-  console.log(
-    `server memory idle (after GC):                rss ${mb(idle.memory.rss)}, heap ${mb(idle.memory.heapUsed)}`,
-  );
+  const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+  const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+  for (const variant of variants) {
+    const p50 = percentile(variant.latency, 50);
+    const p95 = percentile(variant.latency, 95);
+    console.log(
+      `${variant.name} file: 3,000 lines, ${variant.first.diagnostics.length} findings (in-process built-in config: ${variant.findings}); ${EDITS} samples each`,
+    );
+    console.log(line(`  baseline: ESLint in-process, rules off`, variant.baseline));
+    console.log(line(`  ESLint in-process, built-in config`, variant.full));
+    console.log(line(`  server: edit -> publishDiagnostics`, variant.latency));
+    console.log(
+      `  server vs baseline:                         p50 ${ratio(p50, percentile(variant.baseline, 50)).padStart(9)}   p95 ${ratio(p95, percentile(variant.baseline, 95)).padStart(9)}`,
+    );
+    console.log(`${verdict(p95 <= TARGET_DIAGNOSTICS_P95)} ${variant.name} diagnostics p95 ${ms(p95)} <= ${TARGET_DIAGNOSTICS_P95} ms`);
+  }
+  console.log(line('codeAction request -> response (JS)', codeActionLatency));
+  console.log(`server memory idle (after GC):                rss ${mb(idle.memory.rss)}, heap ${mb(idle.memory.heapUsed)}`);
   console.log(
     `server memory after scanning ${summary.files} files (${summary.findings} findings, ${summary.skipped} skipped, ${(scanMs / 1000).toFixed(1)} s): rss ${mb(scanned.memory.rss)}, heap ${mb(scanned.memory.heapUsed)}`,
   );
-  const verdict = (ok) => (ok ? 'PASS' : 'MISS');
-  console.log(`${verdict(diagP95 < TARGET_DIAGNOSTICS_P95)} diagnostics p95 ${ms(diagP95)} < ${TARGET_DIAGNOSTICS_P95} ms (baseline lint alone p95 ${ms(percentile(baseline, 95))})`);
   console.log(`${verdict(actionP95 < TARGET_CODE_ACTIONS_P95)} code actions p95 ${ms(actionP95)} < ${TARGET_CODE_ACTIONS_P95} ms`);
 }
 
