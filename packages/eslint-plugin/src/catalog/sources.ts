@@ -54,6 +54,29 @@ export const REQUEST_MEMBER_SOURCES: readonly MemberSource[] = [
   { path: 'requestContext.http.userAgent', kind: 'device', deep: true },
   { path: 'requestContext.authorizer', kind: 'user', deep: true },
   { path: 'multiValueHeaders', kind: 'request', deep: false },
+  // SvelteKit RequestEvent (`event.getClientAddress()`, `event.locals`), Astro (`Astro.clientAddress`, `context.locals`)
+  { path: 'getClientAddress()', kind: 'ip', deep: true },
+  { path: 'clientAddress', kind: 'ip', deep: true },
+  { path: 'locals.user', kind: 'user', deep: USER_FIELDS },
+  { path: 'locals.session', kind: 'session', deep: ['id', 'sid', 'sessionId', 'token'] },
+  // Next.js (before 15) NextRequest
+  { path: 'geo', kind: 'ip', deep: true },
+  // Hono: `c.var.jwtPayload` (what `c.get('jwtPayload')` reads)
+  { path: 'var.jwtPayload', kind: 'user', deep: true },
+  { path: 'var.user', kind: 'user', deep: USER_FIELDS },
+  // Cloudflare Workers: `request.cf` is Cloudflare's view of the connection (geolocation from the IP, ASN, TLS fingerprint)
+  { path: 'cf', kind: 'ip', deep: true },
+];
+
+/**
+ * Names a handler reads with the header lookup method that hold something
+ * else than a header: Hono's context variables (`c.get('jwtPayload')`, set
+ * by its JWT middleware), and the kind each holds.
+ */
+export const CONTEXT_VARIABLES: readonly { readonly name: string; readonly kind: Kind }[] = [
+  { name: 'jwtPayload', kind: 'user' },
+  { name: 'user', kind: 'user' },
+  { name: 'session', kind: 'session' },
 ];
 
 /**
@@ -66,6 +89,17 @@ export const HEADER_LOOKUP_METHODS: readonly string[] = ['get', 'header', 'getHe
 
 /** Members of a request-like object that are themselves request-like (Koa's `ctx.request`, `ctx.req`). */
 export const NESTED_REQUEST_MEMBERS: readonly string[] = ['request', 'req', 'raw'];
+
+/**
+ * Members whose use makes a binding named like a request (`REQUEST_NAMES`)
+ * request-like (issue 8 §6): an SDK's token-request object named `request`
+ * reads none of them. A trailing `()` means the member is called.
+ */
+export const REQUEST_USE_MEMBERS: readonly string[] = [
+  'headers', 'rawHeaders', 'ip', 'ips', 'cookies', 'signedCookies', 'get()', 'header()', 'url', 'originalUrl',
+  'method', 'body', 'query', 'params', 'path', 'hostname', 'protocol', 'socket', 'connection', 'session',
+  'sessionID', 'user', 'request', 'req', 'res', 'response', 'info', 'state', 'raw', 'log', 'json()', 'formData()',
+];
 
 /** Cookie lookups by name on a request-like object: Koa `ctx.cookies.get(name)`, Next.js `request.cookies.get(name)`. */
 export const COOKIE_LOOKUP_METHODS: readonly string[] = ['cookies.get'];
@@ -112,10 +146,124 @@ export const LAMBDA_PATH_PREFIXES: readonly string[] = ['requestContext', 'heade
 export const HANDLER_REGISTRATION_METHODS: readonly string[] = [
   'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route',
   'addHook', 'createServer', 'onRequest', 'preHandler', 'handle', 'middleware',
+  // h3 / Nuxt / Nitro, Hono middleware factories, Deno and Bun `serve(handler)`
+  'defineEventHandler', 'eventHandler', 'defineCachedEventHandler', 'createMiddleware', 'defineMiddleware', 'serve',
 ];
+
+/** Registration methods whose every function argument is a handler, whatever comes first. */
+export const HANDLER_ANY_POSITION_METHODS: readonly string[] = [
+  'use', 'createServer', 'addHook', 'middleware', 'handle',
+  'defineEventHandler', 'eventHandler', 'defineCachedEventHandler', 'createMiddleware', 'defineMiddleware', 'serve',
+];
+
+/** Server events whose listener's first parameter is the request: `server.on('request', …)`, `on('upgrade', …)`. */
+export const REQUEST_EVENTS: readonly string[] = ['request', 'upgrade'];
 
 /** Property names whose function value is a request handler (`server.route({ handler })`, Fastify route options). */
 export const HANDLER_PROPERTY_NAMES: readonly string[] = ['handler', 'preHandler', 'onRequest', 'preValidation'];
+
+/**
+ * `fetch(request, env | server)`: the handler of a Cloudflare Worker's
+ * default export, of `Bun.serve({ fetch })` and `Deno.serve({ handler })`.
+ * Only in an object that is default-exported or passed to a `serve` call
+ * (a `fetch` option elsewhere is usually a custom HTTP client).
+ */
+export const FETCH_HANDLER_PROPERTIES: readonly string[] = ['fetch'];
+export const SERVE_FUNCTIONS: readonly string[] = ['serve'];
+
+/**
+ * Exported functions a framework calls with the request: Next.js route
+ * handlers and middleware, Remix / React Router loaders and actions,
+ * SvelteKit `+server` handlers and `handle` hooks, Astro API routes. `at`
+ * is where in the first parameter the request-like object sits (`[]`: the
+ * parameter itself; SvelteKit's `handle({ event })`: `event`).
+ */
+export const HANDLER_EXPORTS: readonly { readonly name: string; readonly at: readonly string[] }[] = [
+  ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ALL', 'middleware', 'proxy'].map((name) => ({ name, at: [] })),
+  ...['loader', 'action', 'clientLoader', 'clientAction'].map((name) => ({ name, at: [] })),
+  { name: 'handle', at: ['event'] },
+  { name: 'onRequest', at: [] },
+];
+
+/**
+ * Objects that hold the request or its connection beside it, and the
+ * members of them that are sources. Recognised by where the object is
+ * handed over (see the analysis): the second parameter of a `serve`
+ * handler, a socket.io socket.
+ */
+export const HANDLER_COMPANIONS: Readonly<Record<'serveInfo' | 'socketIo', readonly MemberSource[]>> = {
+  // Deno `serve((req, info) => …)`: `info.remoteAddr`; Bun `fetch(req, server)`: `server.requestIP(req)`
+  serveInfo: [
+    { path: 'remoteAddr', kind: 'ip', deep: true },
+    { path: 'requestIP()', kind: 'ip', deep: true },
+  ],
+  // socket.io `io.on('connection', (socket) => …)`
+  socketIo: [
+    { path: 'handshake.address', kind: 'ip', deep: true },
+    { path: 'handshake.headers', kind: 'request', deep: false },
+    { path: 'handshake.auth', kind: 'token', deep: true },
+    { path: 'handshake', kind: 'request', deep: false },
+    { path: 'conn.remoteAddress', kind: 'ip', deep: true },
+    { path: 'request', kind: 'request', deep: false },
+  ],
+};
+
+/** Modules whose server emits `connection` with a socket.io socket, or with (ws, request) for `ws`. */
+export const SOCKET_IO_MODULES: readonly string[] = ['socket.io'];
+export const WS_MODULES: readonly string[] = ['ws', 'isomorphic-ws'];
+
+/** Passport: `new XStrategy(options, verify)`; in `verify`, these parameters hold the person. */
+export const PASSPORT_PROFILE_PARAMETERS: readonly string[] = ['profile', 'jwt_payload', 'jwtPayload', 'payload', 'user', 'claims'];
+
+/** Claims and profile fields that name the person (JWT payloads, passport profiles, user records). */
+export const PERSON_FIELDS: readonly string[] = [
+  ...USER_FIELDS, 'emails', 'photos', 'preferred_username', 'upn', 'oid', 'unique_name', 'given_name', 'family_name',
+  'nickname', 'phone_number', 'email_verified', '_json', '_raw',
+];
+
+/**
+ * Person records: a whole user, account or customer entity (issue 8 §1).
+ * A variable or parameter whose name ends with one of these words (and is
+ * not PascalCase, which names a model class), logged whole while the
+ * analysis cannot see its value, is a user identifier; its fields are
+ * judged by their own names (`user.email` is, `user.createdAt` is not).
+ */
+export const PERSON_RECORD_WORDS: readonly string[] = ['user', 'account', 'customer'];
+/** Words after the person word that keep the name a record of the person: `userRecord`, `customerDoc`. */
+export const PERSON_RECORD_SUFFIXES: readonly string[] = ['record', 'entity', 'doc', 'document', 'row', 'data', 'info', 'details', 'profile'];
+
+/**
+ * ORM reads whose receiver names a person table return person records:
+ * Prisma `prisma.user.findUnique()`, Drizzle `db.query.users.findFirst()`,
+ * Mongoose / Sequelize `User.findOne()` / `findByPk()`, TypeORM
+ * `userRepository.findOneBy()` / `getRepository(User).findOne()`, Knex
+ * `knex('users').where(…).first()`.
+ */
+export const ORM_READ_METHODS: readonly string[] = [
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOne', 'findOneBy', 'findOneOrFail',
+  'findOneByOrFail', 'findById', 'findByPk', 'findMany', 'findAll', 'find', 'first',
+];
+/** Receivers of ORM reads that name a person table (singular or plural; `Model`, `Repository`, `Repo`, `Collection` after it). */
+export const ORM_TABLE_SUFFIXES: readonly string[] = ['model', 'repository', 'repo', 'collection', 'table'];
+/** Calls whose first argument names the table the chain reads: `getRepository(User)`, `knex('users')`, `db.collection('users')`. */
+export const ORM_TABLE_FUNCTIONS: readonly string[] = ['getRepository', 'collection', 'model', 'knex', 'db', 'table', 'from'];
+
+/** Globals that are the request in a framework's templates: Astro's `Astro` (`Astro.clientAddress`, `Astro.cookies`, `Astro.request`). */
+export const REQUEST_GLOBALS: readonly string[] = ['Astro'];
+
+/**
+ * GraphQL servers (Apollo, Yoga, Mercurius): the `context` option builds
+ * each operation's context from the request; resolvers under these root
+ * types (or in an object named `resolvers`) receive it as their third
+ * parameter.
+ */
+export const GRAPHQL_CONTEXT_PROPERTIES: readonly string[] = ['context'];
+export const GRAPHQL_ROOT_TYPES: readonly string[] = ['Query', 'Mutation', 'Subscription'];
+export const GRAPHQL_CONTEXT_PARAMETER = 2;
+
+/** Server actions (`'use server'`) and route handlers read forms: `formData.get('email')` is judged by the field's name. */
+export const FORM_DATA_TYPES: readonly string[] = ['FormData'];
+export const FORM_DATA_LOOKUPS: readonly string[] = ['get', 'getAll'];
 
 /**
  * Declared types of request-like objects: type name and the modules that
@@ -171,6 +319,14 @@ export const CALL_SOURCES: readonly {
   readonly kind: Kind;
   /** `headers`: the result is a header bag (`.get(name)` looks a header up). */
   readonly result?: 'headers' | 'cookies';
+  /** The kind comes from the header named by this argument instead (h3 `getHeader(event, 'user-agent')`). */
+  readonly headerArgument?: number;
+  /** Where in the result the identifier sits (`getConnInfo(c).remote.address`, jose `jwtVerify(…).payload`): other members carry nothing. */
+  readonly path?: readonly string[];
+  /** Which properties of the identifier carry it on (default: all). */
+  readonly deep?: readonly string[];
+  /** The first argument must be a handler's request or event (auto-imported helpers in Nuxt / Nitro). */
+  readonly autoImported?: boolean;
 }[] = [
   { module: 'request-ip', export: 'getClientIp', kind: 'ip' },
   { module: 'request-ip', export: 'default', method: 'getClientIp', kind: 'ip' },
@@ -178,6 +334,41 @@ export const CALL_SOURCES: readonly {
   { module: 'next/headers', export: 'headers', kind: 'request', result: 'headers' },
   { module: 'js-cookie', export: 'default', method: 'get', kind: 'cookie' },
   { module: 'js-cookie', export: 'get', kind: 'cookie' },
+  // Hono
+  ...['hono/cookie'].flatMap((module) => [
+    { module, export: 'getCookie', kind: 'cookie' as const },
+    { module, export: 'getSignedCookie', kind: 'cookie' as const },
+  ]),
+  ...['hono/conninfo', 'hono/bun', 'hono/deno', 'hono/cloudflare-workers', 'hono/aws-lambda', 'hono/vercel', '@hono/node-server/conninfo'].map(
+    (module) => ({ module, export: 'getConnInfo', kind: 'ip' as const, path: ['remote', 'address'] }),
+  ),
+  // h3 / Nuxt / Nitro (auto-imported in Nuxt server routes and Nitro handlers)
+  ...['h3', '#imports', 'nitropack/runtime', 'vinxi/http'].flatMap((module) => [
+    { module, export: 'getRequestIP', kind: 'ip' as const, autoImported: true },
+    { module, export: 'getCookie', kind: 'cookie' as const, autoImported: true },
+    { module, export: 'parseCookies', kind: 'cookie' as const, autoImported: true },
+    { module, export: 'getHeader', kind: 'request' as const, headerArgument: 1, autoImported: true },
+    { module, export: 'getRequestHeader', kind: 'request' as const, headerArgument: 1, autoImported: true },
+    { module, export: 'getHeaders', kind: 'request' as const, result: 'headers' as const, autoImported: true },
+    { module, export: 'getRequestHeaders', kind: 'request' as const, result: 'headers' as const, autoImported: true },
+    { module, export: 'getUserSession', kind: 'user' as const, path: ['user'], autoImported: true },
+  ]),
+  // JWT payloads: the claims name the person (`sub`, `email`)
+  ...['jsonwebtoken'].flatMap((module) => [
+    { module, export: 'verify', kind: 'user' as const, deep: PERSON_FIELDS },
+    { module, export: 'decode', kind: 'user' as const, deep: PERSON_FIELDS },
+    { module, export: 'default', method: 'verify', kind: 'user' as const, deep: PERSON_FIELDS },
+    { module, export: 'default', method: 'decode', kind: 'user' as const, deep: PERSON_FIELDS },
+  ]),
+  { module: 'jose', export: 'jwtVerify', kind: 'user', path: ['payload'], deep: PERSON_FIELDS },
+  { module: 'jose', export: 'decodeJwt', kind: 'user', deep: PERSON_FIELDS },
+];
+
+/** The frameworks the catalog models, each a row of the rule doc's framework table (checked by test/docs-catalog.test.ts). */
+export const FRAMEWORKS: readonly string[] = [
+  'Express / Node http', 'Koa', 'Fastify', 'hapi', 'NestJS', 'AWS Lambda', 'Next.js', 'Remix / React Router', 'SvelteKit',
+  'Astro', 'Hono', 'h3 / Nuxt / Nitro', 'Cloudflare Workers', 'Deno', 'Bun', 'socket.io', 'ws', 'GraphQL (Apollo, Yoga, Mercurius)',
+  'passport', 'express-basic-auth', 'JWT (jsonwebtoken, jose)', 'Person records (ORMs)', 'Browser',
 ];
 
 /** Browser globals (optionally reached through `window.` / `globalThis.` / `self.`). */
@@ -317,7 +508,6 @@ export const NAME_CONTEXT_EXCLUSIONS: readonly { readonly word: string; readonly
     objectWords: ['cert', 'certificate', 'certs', 'issuer', 'x509', 'tls', 'ssl', 'ssh', 'key', 'pubkey', 'public', 'peer', 'ca', 'sha256', 'sha1', 'pem', 'der', 'gpg', 'pgp'],
   },
 ];
-
 
 /** Words right before any phrase that turn the name into a test or a count (`hasToken`, `numCookies`). */
 export const NAME_NOT_AFTER: readonly string[] = [
