@@ -59,7 +59,8 @@ const userName = fc.stringMatching(/^[a-z][a-z0-9]{5,11}$/);
 
 describe('morgan integration (the real morgan middleware)', () => {
   it("MORGAN_FORMATS are morgan's own predefined format strings", () => {
-    for (const name of ['combined', 'common', 'default', 'short', 'tiny'] as const) {
+    // `default` too, but reading it makes morgan print a deprecation notice
+    for (const name of ['combined', 'common', 'short', 'tiny'] as const) {
       assert.equal(MORGAN_FORMATS[name], morgan[name], name);
     }
   });
