@@ -169,7 +169,10 @@ export class TelemetryFinder {
    * `user_hash`: the first such property, or undefined.
    */
   unverifiedIdentity(sink: TelemetrySink): TSESTree.Property | undefined {
-    if (sink.vendor !== INTERCOM_SETTINGS.vendor) return undefined;
+    if (sink.vendor !== INTERCOM_SETTINGS.vendor || /trackEvent$/.test(sink.text)) return undefined;
+    // `Intercom('trackEvent', …)` sends event metadata; only boot and update say who the user is.
+    const command = sink.args[0] && staticString(sink.args[0]);
+    if (command !== undefined && !INTERCOM_SETTINGS.identityCommands.includes(command)) return undefined;
     for (const object of this.objectArguments(sink.args)) {
       const keys = new Map<string, TSESTree.Property>();
       for (const property of object.properties) {

@@ -205,6 +205,8 @@ export const INTERCOM_SETTINGS = {
   global: 'intercomSettings',
   identityKeys: ['user_id', 'email'],
   hashKey: 'user_hash',
+  /** The commands of `Intercom(command, data)` that identify the user. */
+  identityCommands: ['boot', 'update'] as readonly string[],
 } as const;
 
 /**

@@ -617,6 +617,10 @@ export const VALID: readonly ValidSpec[] = [
   { name: "Intercom('boot') with the app id only", code: "Intercom('boot', { app_id: 'abc' });" },
   { name: 'intercomSettings without identifiers', code: "window.intercomSettings = { app_id: 'abc' };" },
   {
+    name: "Intercom('trackEvent') metadata does not identify the user",
+    code: "import { pseudonymize } from '@online-identifiers/redact';\nexport function chat(userId) { Intercom('trackEvent', 'upgraded', { user_id: pseudonymize(userId) }); }",
+  },
+  {
     name: 'Intercom with identity verification and a pseudonymized id',
     code: "import { pseudonymize } from '@online-identifiers/redact';\nexport function chat(userId, userHash) { Intercom('boot', { app_id: 'abc', user_id: pseudonymize(userId), user_hash: userHash }); }",
   },
