@@ -56,5 +56,9 @@ describe('language server memory', function () {
     );
     const growth = after.memory.heapUsed - before.memory.heapUsed;
     assert.ok(growth < 8 * 1024 * 1024, `heap grew by ${(growth / 1048576).toFixed(1)} MB over ${EDITS} edits`);
+    // The lints ran on worker threads: their heaps stay flat too (the same workers, or fresh ones after a superseded run).
+    assert.ok(after.lintWorkers >= 1 && before.lintWorkersHeapUsed > 0, 'lint workers were measured');
+    const workerGrowth = after.lintWorkersHeapUsed / after.lintWorkers - before.lintWorkersHeapUsed / before.lintWorkers;
+    assert.ok(workerGrowth < 8 * 1024 * 1024, `a lint worker's heap grew by ${(workerGrowth / 1048576).toFixed(1)} MB over ${EDITS} edits`);
   });
 });

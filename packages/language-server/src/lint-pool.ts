@@ -21,6 +21,8 @@ export interface LintRunner {
   fixAll(key: string, input: LintInput): Promise<string>;
   /** Worker threads alive (0 inline). */
   readonly workers: number;
+  /** Heap bytes used by each live worker (after a GC when the process runs with --expose-gc); empty inline. */
+  workerHeaps(): Promise<number[]>;
   dispose(): Promise<void>;
 }
 
@@ -40,6 +42,10 @@ export class InlineRunner implements LintRunner {
 
   get workers(): number {
     return 0;
+  }
+
+  workerHeaps(): Promise<number[]> {
+    return Promise.resolve([]);
   }
 
   dispose(): Promise<void> {
@@ -85,6 +91,8 @@ interface Slot {
   startedAt: number;
   /** Set once the worker is being ended: it takes no more jobs. */
   ending: boolean;
+  /** Heap questions (workerHeaps) by request id; answered undefined if the worker goes away. */
+  heapWaiters: Map<number, (used: number | undefined) => void>;
 }
 
 /**
@@ -132,6 +140,22 @@ export class WorkerPool implements LintRunner {
     if (reply?.kind === 'fix-all') return reply.text;
     if (reply?.kind === 'failure') throw new Error(reply.message);
     return input.text;
+  }
+
+  /** Asks each live worker for its heap, beside the job queue (a busy worker answers after its current job). */
+  async workerHeaps(): Promise<number[]> {
+    const input: LintInput = { text: '', filePath: '', rules: {}, cwd: '' };
+    const asked = this.slots
+      .filter((slot) => !slot.ending)
+      .map(
+        (slot) =>
+          new Promise<number | undefined>((resolve) => {
+            const id = this.nextId++;
+            slot.heapWaiters.set(id, resolve);
+            slot.worker.postMessage({ id, kind: 'heap', input } satisfies WorkerRequest);
+          }),
+      );
+    return (await Promise.all(asked)).filter((used): used is number => used !== undefined);
   }
 
   async dispose(): Promise<void> {
@@ -235,12 +259,17 @@ export class WorkerPool implements LintRunner {
       stdout: true,
       stderr: true,
     });
-    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false };
+    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false, heapWaiters: new Map() };
     this.slots.push(slot);
     worker.unref();
     worker.stdout.on('data', (chunk: Buffer) => this.options.log('log', chunk.toString().trimEnd()));
     worker.stderr.on('data', (chunk: Buffer) => this.options.log('error', chunk.toString().trimEnd()));
     worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'heap') {
+        slot.heapWaiters.get(reply.id)?.(reply.used);
+        slot.heapWaiters.delete(reply.id);
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       slot.job = undefined;
@@ -260,7 +289,11 @@ export class WorkerPool implements LintRunner {
       this.pump();
     };
     worker.on('error', (error) => fail(`The lint worker failed: ${error.stack ?? error.message}`));
-    worker.on('exit', (code) => fail(`The lint worker exited with code ${code}`));
+    worker.on('exit', (code) => {
+      for (const waiter of slot.heapWaiters.values()) waiter(undefined);
+      slot.heapWaiters.clear();
+      fail(`The lint worker exited with code ${code}`);
+    });
     return slot;
   }
 }

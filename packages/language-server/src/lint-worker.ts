@@ -24,14 +24,16 @@ export interface LintInput {
 
 export interface WorkerRequest {
   id: number;
-  /** `lint`: the findings; `fix-all`: the text after every redact suggestion (fixAllText). */
-  kind: 'lint' | 'fix-all';
+  /** `lint`: the findings; `fix-all`: the text after every redact suggestion (fixAllText); `heap`: the worker's heap (after a GC when exposed). */
+  kind: 'lint' | 'fix-all' | 'heap';
   input: LintInput;
 }
 
 export type WorkerReply =
   | { id: number; kind: 'lint'; outcome: LintOutcome }
   | { id: number; kind: 'fix-all'; text: string }
+  /** Bytes used by this worker's V8 heap. */
+  | { id: number; kind: 'heap'; used: number }
   /** Anything that escaped RuleLinter (it catches rule crashes itself). */
   | { id: number; kind: 'failure'; message: string };
 
@@ -44,6 +46,10 @@ export function isLintWorker(): boolean {
 export function answer(linter: RuleLinter, request: WorkerRequest): WorkerReply {
   const { id, input } = request;
   try {
+    if (request.kind === 'heap') {
+      (globalThis as { gc?: () => void }).gc?.();
+      return { id, kind: 'heap', used: process.memoryUsage().heapUsed };
+    }
     if (request.kind === 'fix-all') {
       const text = fixAllText(input.text, (text) => {
         const outcome = linter.lint(text, input.filePath, input.rules, input.cwd);

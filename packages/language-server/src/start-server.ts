@@ -72,6 +72,8 @@ export interface StatsResult {
   projectFolders: number;
   /** Lint worker threads alive (0 when linting inline). */
   lintWorkers: number;
+  /** Heap bytes used by all lint workers together (after a GC in each when `gc` is asked and exposed). */
+  lintWorkersHeapUsed: number;
   scannedWithFindings: number;
 }
 
@@ -667,7 +669,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
   });
 
   // ---- stats ---------------------------------------------------------------------------------------
-  connection.onRequest(STATS_REQUEST, (params: unknown): StatsResult => {
+  connection.onRequest(STATS_REQUEST, async (params: unknown): Promise<StatsResult> => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (isRecord(params) && params.gc === true && gc) gc();
     return {
@@ -680,6 +682,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
       scheduled: scheduler.size,
       projectFolders: projectConfigs.size,
       lintWorkers: runner.workers,
+      lintWorkersHeapUsed: (await runner.workerHeaps()).reduce((sum, used) => sum + used, 0),
       scannedWithFindings: scanned.size,
     };
   });
