@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import plugin = require('../../src/index');
+import type { Linter } from 'eslint';
+import { lintWithRule } from './helpers';
 
 // Odd configurations never crash the rule: the rule's own guard is turned off
 // here (ONLINE_IDENTIFIERS_DEBUG), so any exception fails the test.
 const RULE = 'online-identifiers/no-identifying-access-log';
 
 function lint(code: string, ts = false): Linter.LintMessage[] {
-  const linter = new Linter();
-  return linter.verify(code, [
-    {
-      plugins: { 'online-identifiers': plugin as never },
-      languageOptions: ts ? { parser: tsParser as never, sourceType: 'module' } : { ecmaVersion: 'latest', sourceType: 'module' },
-      rules: { [RULE]: 'error' },
-    },
-  ]);
+  return lintWithRule(RULE, { ts }, code);
 }
 
 const ODD: readonly [string, string, number][] = [

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin = require('../../src/index');
-import { languageOptions } from './helpers';
+import type { Linter } from 'eslint';
+import { lintWithRule } from './helpers';
 import { CONFIG_INVALID, TOKEN_INVALID } from './no-identifying-access-log.cases';
 
 // The quick-fix property: for every finding of every invalid case, each
@@ -17,14 +16,7 @@ interface Case {
 }
 
 function lint(spec: Case, code: string): Linter.LintMessage[] {
-  const linter = new Linter();
-  return linter.verify(code, [
-    {
-      plugins: { 'online-identifiers': plugin as never },
-      languageOptions: languageOptions(false, spec.sourceType) as Linter.Config['languageOptions'],
-      rules: { [RULE]: ['error', ...(spec.options ?? [])] as Linter.RuleEntry },
-    },
-  ]);
+  return lintWithRule(RULE, spec, code);
 }
 
 function apply(code: string, fix: { range: [number, number]; text: string }): string {
