@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Scheduler, type Clock, type RunSignal } from '../src/scheduler';
+import { CancelSignal, Scheduler, type Clock, type RunSignal } from '../src/scheduler';
 
 /** A clock that only moves when the test says so. */
 class FakeClock implements Clock {
@@ -190,5 +190,23 @@ describe('Scheduler', () => {
     scheduler.dispose();
     assert.equal(clock.pending, 0);
     assert.equal(scheduler.size, 0);
+  });
+});
+
+describe('CancelSignal', function () {
+  it('calls each listener once on cancel, and at once when already cancelled', function () {
+    const signal = new CancelSignal();
+    const calls: string[] = [];
+    signal.onCancel(() => calls.push('first'));
+    signal.onCancel(() => {
+      throw new Error('a failing listener does not stop the others');
+    });
+    signal.onCancel(() => calls.push('third'));
+    assert.equal(signal.cancelled, false);
+    signal.cancel();
+    signal.cancel();
+    assert.equal(signal.cancelled, true);
+    signal.onCancel(() => calls.push('late'));
+    assert.deepEqual(calls, ['first', 'third', 'late']);
   });
 });

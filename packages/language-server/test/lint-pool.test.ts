@@ -1,0 +1,79 @@
+// The worker pool with real workers (the built server entry): results equal
+// inline linting, a queued job is replaced by a newer one for the same
+// document, and a superseded run past the budget ends its worker without
+// stopping the pool. Budgets are 0 or huge, so nothing depends on timing.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import plugin from 'eslint-plugin-online-identifiers';
+import { createBuiltinConfig } from 'online-identifiers';
+import { InlineRunner, WorkerPool, type LintInput } from '../src/lint-pool';
+import { RuleLinter } from '../src/linter';
+import { CancelSignal } from '../src/scheduler';
+
+const SCRIPT = path.join(__dirname, '..', 'dist', 'server.js');
+const CWD = path.join(__dirname, 'fixtures-that-need-not-exist');
+const HANDLER = ["import pino from 'pino';", 'const logger = pino();', 'export function handler(req) {', '  logger.info(req.ip);', '}', ''].join('\n');
+
+/** Many handlers writing and logging one shared variable: slow enough to be cancelled mid-run. */
+function slowText(handlers: number): string {
+  const lines = ["import pino from 'pino';", 'const logger = pino();', 'let node = null;'];
+  for (let i = 0; i < handlers; i++) lines.push(`export function h${i}(req) { node = ${i % 2 ? 'node' : 'req.ip'}; logger.info({ node, i: ${i} }); }`);
+  return lines.join('\n');
+}
+
+describe('WorkerPool', function () {
+  this.timeout(120000);
+  const linter = new RuleLinter({ plugin, builtinConfig: createBuiltinConfig() });
+  const input = (text: string): LintInput => ({ text, filePath: path.join(CWD, 'src', 'a.js'), rules: linter.builtinRules, cwd: CWD });
+  const logs: string[] = [];
+  let pool: WorkerPool;
+
+  beforeEach(function () {
+    logs.length = 0;
+    pool = new WorkerPool({ script: SCRIPT, inline: linter, budgetMs: 0, maxWorkers: 1, log: (_level, text) => logs.push(text) });
+  });
+
+  afterEach(async function () {
+    await pool.dispose();
+  });
+
+  it('gives the same outcome as linting inline, and the same fix-all text', async function () {
+    const inline = new InlineRunner(linter);
+    assert.deepEqual(await pool.lint('a', input(HANDLER)), await inline.lint('a', input(HANDLER)));
+    assert.equal(await pool.fixAll('a', input(HANDLER)), await inline.fixAll('a', input(HANDLER)));
+    assert.match(await pool.fixAll('a', input(HANDLER)), /logger\.info\(redact\.ip\(req\.ip\)\);/);
+    assert.deepEqual(logs, []);
+  });
+
+  it('replaces a queued job with the newer one for the same document', async function () {
+    const running = pool.lint('other', input(slowText(50)));
+    const older = pool.lint('a', input(HANDLER));
+    const newer = pool.lint('a', input(`${HANDLER}// v2\n`));
+    assert.equal(await older, undefined);
+    const outcome = await newer;
+    assert.equal(outcome?.kind, 'ok');
+    assert.equal((await running)?.kind, 'ok');
+  });
+
+  it('ends the worker of a superseded run past the budget, and the next job runs on a fresh one', async function () {
+    const signal = new CancelSignal();
+    const slow = pool.lint('a', input(slowText(400)), signal);
+    assert.equal(pool.workers, 1);
+    signal.cancel();
+    assert.equal(await slow, undefined);
+    assert.equal(pool.workers, 0);
+    const next = await pool.lint('a', input(HANDLER));
+    assert.equal(next?.kind, 'ok');
+    assert.deepEqual(next.kind === 'ok' ? next.messages.map((message) => [message.ruleId, message.line, message.column]) : [], [
+      ['online-identifiers/no-unclassified-logging', 4, 15],
+    ]);
+    assert.deepEqual(logs, []);
+  });
+
+  it('reports each live worker heap', async function () {
+    await pool.lint('a', input(HANDLER));
+    const heaps = await pool.workerHeaps();
+    assert.equal(heaps.length, 1);
+    assert.ok(heaps[0]! > 1024 * 1024, `${heaps[0]} bytes`);
+  });
+});
