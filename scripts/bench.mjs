@@ -8,6 +8,7 @@ import path from 'node:path';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const parts = [
   ['lint overhead (parse-only vs recommended vs eslint-plugin-security)', 'bench-lint.mjs'],
+  ['fast parser (parse-only and scan wall time vs ESLint parse-only)', 'bench-parser.mjs'],
   ['language server latency and memory', 'bench-server.mjs'],
   ['scan at scale (2,000 / 5,000 / 10,000+ files; --concurrency 2 vs off; second --cache run vs first)', 'bench-scan.mjs'],
   ['oxlint vs ESLint, both running the plugin, on the same files', 'bench-oxlint.mjs'],

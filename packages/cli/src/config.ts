@@ -1,5 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
+import * as fastParser from './parser';
 import plugin from 'eslint-plugin-online-identifiers';
 
 /** Every extension the scan reads; anything else is not JavaScript or TypeScript. */
@@ -16,6 +17,12 @@ export interface BuiltinConfigOptions {
   ruleOptions?: Record<string, unknown>;
   /** Severity of every finding; `error` unless told otherwise. */
   severity?: 'error' | 'warn';
+  /**
+   * `fast` (default): online-identifiers/parser (oxc-parser, falling back to
+   * espree / @typescript-eslint/parser by itself). `reference`: espree for
+   * JavaScript and @typescript-eslint/parser for TypeScript, as ESLint has them.
+   */
+  parser?: 'fast' | 'reference';
 }
 
 const JS_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs'];
@@ -46,13 +53,17 @@ function severityOf(entry: Linter.RuleEntry | undefined): 'off' | 'on' {
 }
 
 /**
- * The zero-config flat config: JS, JSX, TS and TSX (TS through
- * @typescript-eslint/parser, syntax only, no type information) with the
+ * The zero-config flat config: JS, JSX, TS and TSX (by default through the
+ * fast parser, online-identifiers/parser; TS syntax only, no type
+ * information) with the
  * plugin's recommended rules and nothing else. It never reads the user's
  * ESLint config, so the scan gives the same answer in every repository.
  */
 export function createBuiltinConfig(options: BuiltinConfigOptions = {}): Linter.Config[] {
   const severity = options.severity ?? 'error';
+  const fast = options.parser !== 'reference';
+  // espree is ESLint's default: no parser entry means espree.
+  const javascriptParser = fast ? { parser: fastParser } : {};
   const rules: Linter.RulesRecord = {};
   for (const id of recommendedRuleIds()) {
     rules[id] = options.ruleOptions ? [severity, options.ruleOptions] : severity;
@@ -62,6 +73,7 @@ export function createBuiltinConfig(options: BuiltinConfigOptions = {}): Linter.
       name: 'online-identifiers/builtin/javascript',
       files: JS_FILES,
       languageOptions: {
+        ...javascriptParser,
         ecmaVersion: 'latest',
         sourceType: 'module',
         // JSX in plain .js files is common in React code and costs nothing elsewhere.
@@ -71,13 +83,13 @@ export function createBuiltinConfig(options: BuiltinConfigOptions = {}): Linter.
     {
       name: 'online-identifiers/builtin/commonjs',
       files: CJS_FILES,
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' },
+      languageOptions: { ...javascriptParser, ecmaVersion: 'latest', sourceType: 'commonjs' },
     },
     {
       name: 'online-identifiers/builtin/typescript',
       files: TS_FILES,
       // The parser picks JSX from the extension (.tsx yes, .ts no: `<T>x` casts).
-      languageOptions: { parser: tsParser, sourceType: 'module' },
+      languageOptions: { parser: fast ? fastParser : tsParser, sourceType: 'module' },
     },
     {
       name: 'online-identifiers/builtin/rules',

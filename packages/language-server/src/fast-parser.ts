@@ -1,47 +1,25 @@
-import * as espree from 'espree';
-import * as eslintScope from 'eslint-scope';
-import * as visitorKeys from 'eslint-visitor-keys';
-import type { Linter } from 'eslint';
-import type * as ESTree from 'estree';
-
-interface ParserOptions {
-  ecmaVersion?: number | 'latest';
-  sourceType?: 'script' | 'module' | 'commonjs';
-  ecmaFeatures?: { jsx?: boolean; globalReturn?: boolean; impliedStrict?: boolean };
-  [key: string]: unknown;
-}
+import * as parser from 'online-identifiers/parser';
 
 /**
- * Espree with ESLint's own scope analysis, minus one cost. ESLint hands
- * eslint-scope its full visitor-key table, and esrecurse copies that table
- * for every binding pattern it visits: about 20 ms of a 3,000-line file's
- * 80 ms, paid again on every keystroke in the editor. Without the table
- * esrecurse uses its built-in keys, which name the same children for every
- * standard node but import attributes and `import()` options (literals in
- * practice), and reaches JSX and newer nodes through the same fallback ESLint
- * uses. The AST, tokens and comments are espree's, exactly as ESLint makes
- * them; a test lints real files both ways and compares every message.
+ * The scan's fast parser (online-identifiers/parser): oxc-parser's AST with
+ * ESLint's scope analysis, falling back by itself to espree or
+ * @typescript-eslint/parser for anything oxc rejects or the conversion
+ * cannot handle (reported once on stderr, or wherever setFallbackListener
+ * says). The server speaks LSP on stdout, so it never prints there.
+ * One object for every file: it picks JS or TS by the `filePath` ESLint passes.
  */
-export const fastJavaScriptParser = {
-  meta: { name: 'online-identifiers/espree-scope' },
-  parseForESLint(code: string, options: ParserOptions = {}): Linter.ESLintParseResult {
-    const ecmaFeatures = { ...options.ecmaFeatures };
-    const sourceType = options.sourceType ?? 'script';
-    // As ESLint does for espree: a module has no global return.
-    if (sourceType === 'module') ecmaFeatures.globalReturn = false;
-    const ast = espree.parse(code, { ...options, sourceType, ecmaFeatures } as espree.Options) as ESTree.Program;
-    const scopeManager = eslintScope.analyze(ast, {
-      ignoreEval: true,
-      nodejsScope: ecmaFeatures.globalReturn,
-      impliedStrict: ecmaFeatures.impliedStrict,
-      ecmaVersion: typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6,
-      sourceType,
-      fallback: (node: ESTree.Node) => [...visitorKeys.getKeys(node)],
-      jsx: ecmaFeatures.jsx,
-    });
-    return { ast, scopeManager, visitorKeys: visitorKeys.KEYS } as unknown as Linter.ESLintParseResult;
-  },
-} satisfies Linter.Parser;
+export const fastParser: typeof parser = parser;
 
-/** The files it parses: plain JavaScript and JSX (TypeScript keeps its own parser). */
-export const FAST_PARSER_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+/** The fast parser for JavaScript and JSX files (the same object as fastParser). */
+export const fastJavaScriptParser: typeof parser = parser;
+
+/** The fast parser for TypeScript and TSX files (the same object as fastParser). */
+export const fastTypeScriptParser: typeof parser = parser;
+
+/** The JavaScript files it parses as espree would. */
+export const FAST_PARSER_FILES: string[] = [...parser.JAVASCRIPT_FILES];
+
+/** The TypeScript files it parses as @typescript-eslint/parser would (syntax only, no type information). */
+export const FAST_TYPESCRIPT_FILES: string[] = [...parser.TYPESCRIPT_FILES];
+
+export { setFallbackListener, type FallbackEvent } from 'online-identifiers/parser';

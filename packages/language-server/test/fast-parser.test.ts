@@ -8,7 +8,7 @@ import * as visitorKeys from 'eslint-visitor-keys';
 import type * as ESTree from 'estree';
 import plugin from 'eslint-plugin-online-identifiers';
 import { createBuiltinConfig } from 'online-identifiers';
-import { FAST_PARSER_FILES, fastJavaScriptParser } from '../src/fast-parser';
+import { FAST_PARSER_FILES, FAST_TYPESCRIPT_FILES, fastJavaScriptParser, fastTypeScriptParser, setFallbackListener } from '../src/fast-parser';
 
 /** Every scope with its variables and every reference with what it resolves to. */
 function describeScopes(manager: eslintScope.ScopeManager): string {
@@ -52,7 +52,8 @@ const SCOPE_RULES: Linter.RulesRecord = {
 
 function lintBothWays(text: string, filename: string, extra: Linter.Config[]) {
   const linter = new Linter({ configType: 'flat', cwd: ROOT });
-  const builtin = createBuiltinConfig();
+  // The reference: espree, as ESLint has it (the built-in config's default is the fast parser).
+  const builtin = createBuiltinConfig({ parser: 'reference' });
   const defaults = linter.verify(text, [...builtin, ...extra], { filename });
   const fast = linter.verify(
     text,
@@ -62,7 +63,7 @@ function lintBothWays(text: string, filename: string, extra: Linter.Config[]) {
   return { defaults, fast };
 }
 
-describe('language server: the fast JavaScript parser', function () {
+describe('language server: the fast parser (online-identifiers/parser) for JavaScript', function () {
   this.timeout(120000);
 
   // Real code with every kind of scope: ESLint's own sources, espree, the
@@ -123,7 +124,7 @@ describe('language server: the fast JavaScript parser', function () {
         jsx: true,
       });
       // ... against what the fast parser hands ESLint.
-      const result = fastJavaScriptParser.parseForESLint(text, { ...options }) as unknown as {
+      const result = fastJavaScriptParser.parseForESLint(text, { ...options, filePath: file }) as unknown as {
         scopeManager: eslintScope.ScopeManager;
       };
       assert.equal(describeScopes(result.scopeManager), describeScopes(expected), file);
@@ -159,5 +160,41 @@ describe('language server: the fast JavaScript parser', function () {
     const { defaults, fast } = lintBothWays(code, path.join(ROOT, 'script.cjs'), [{ rules: SCOPE_RULES }]);
     assert.deepEqual(fast, defaults);
     assert.ok(defaults.some((message) => message.ruleId === 'no-undef'));
+  });
+
+  it('parses TypeScript and TSX as @typescript-eslint/parser does, with the same findings', function () {
+    const recommended = plugin.configs.recommended as Linter.Config;
+    const code = [
+      "import type { Request } from 'express';",
+      "import pino from 'pino';",
+      'const logger = pino();',
+      'export function handler(this: void, req: Request): void {',
+      '  const who = <span title={req.ip as string} />;',
+      '  logger.info({ agent: req.get("user-agent")! }, who);',
+      '}',
+    ].join('\n');
+    const filename = path.join(ROOT, 'example.tsx');
+    const linter = new Linter({ configType: 'flat', cwd: ROOT });
+    const reference = linter.verify(code, [...createBuiltinConfig({ parser: 'reference' }), recommended], { filename });
+    const fast = linter.verify(
+      code,
+      [...createBuiltinConfig({ parser: 'reference' }), { files: FAST_TYPESCRIPT_FILES, languageOptions: { parser: fastTypeScriptParser } }, recommended],
+      { filename },
+    );
+    assert.ok(reference.length >= 1 && reference.every((message) => !message.fatal), JSON.stringify(reference));
+    assert.deepEqual(fast, reference);
+  });
+
+  it('falls back to espree for text oxc rejects, and says so once', function () {
+    const events: string[] = [];
+    setFallbackListener((event) => events.push(event.reason));
+    try {
+      lintBothWays('const = 1;', path.join(ROOT, 'broken-once.js'), []);
+      lintBothWays('let let = 1;', path.join(ROOT, 'broken-twice.js'), []);
+    } finally {
+      setFallbackListener(undefined);
+    }
+    assert.equal(events.length, 1, events.join('\n'));
+    assert.match(events[0]!, /^oxc: /);
   });
 });

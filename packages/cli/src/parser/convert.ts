@@ -1,4 +1,26 @@
+import { createRequire } from 'node:module';
 import { ForwardLocator, positionAt } from './locations';
+
+// The XHTML entity table espree decodes JSX text with (acorn-jsx's), loaded
+// from espree itself so both paths decode alike.
+let entities: Record<string, string> | undefined;
+function entityTable(): Record<string, string> {
+  entities ??= createRequire(require.resolve('espree'))('acorn-jsx/xhtml') as Record<string, string>;
+  return entities;
+}
+
+/**
+ * JSX text with its character references decoded, as ESTree parsers give
+ * `value` (oxc keeps the source text there). Unknown names stay as written.
+ */
+export function decodeJsxEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|([A-Za-z][A-Za-z0-9]*));/g, (match, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return entityTable()[name] ?? match;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
 
 /** An AST node as oxc-parser hands it over (ESTree or TS-ESTree, with `range`). */
 export interface RawNode {
@@ -19,6 +41,8 @@ export interface TokenHint {
   end: number;
   type: 'String' | 'Numeric' | 'RegularExpression' | 'Template' | 'JSXText' | 'JSXIdentifier';
   regex?: { pattern: string; flags: string };
+  /** The token's value when it is not the source text. */
+  value?: string;
 }
 
 export interface ConversionFacts {
@@ -79,7 +103,9 @@ export function convertProgram(program: RawNode, starts: readonly number[], keys
         }
         break;
       case 'JSXText':
-        facts.hints.set(node.range[0], { end: node.range[1], type: 'JSXText' });
+        node.value = decodeJsxEntities(node.value as string);
+        // espree's token holds the text with entities decoded; typescript-estree's the source.
+        facts.hints.set(node.range[0], { end: node.range[1], type: 'JSXText', ...(typescript ? {} : { value: node.value as string }) });
         break;
       case 'JSXIdentifier':
         facts.hints.set(node.range[0], { end: node.range[1], type: 'JSXIdentifier' });
@@ -118,8 +144,10 @@ function noteLiteral(node: RawNode, parent: RawNode | null, hints: Map<number, T
   if (node.regex) {
     hints.set(start, { end, type: 'RegularExpression', regex: node.regex as TokenHint['regex'] });
   } else if (typeof value === 'string') {
-    // Both parsers call an attribute's quoted value JSX text.
-    hints.set(start, { end, type: parent?.type === 'JSXAttribute' ? 'JSXText' : 'String' });
+    // Both parsers call an attribute's quoted value JSX text, and decode its references.
+    const jsx = parent?.type === 'JSXAttribute';
+    if (jsx) node.value = decodeJsxEntities(value);
+    hints.set(start, { end, type: jsx ? 'JSXText' : 'String' });
   } else if (typeof value === 'number' || typeof value === 'bigint' || typeof node.bigint === 'string') {
     hints.set(start, { end, type: 'Numeric' });
   }

@@ -14,6 +14,8 @@ export interface FallbackEvent {
   reason: string;
   /** Which reference parser took it: typescript-estree (true) or espree (false). */
   typescript: boolean;
+  /** The reference parser read it; false for a syntax error both reject (ESLint reports that as a fatal message). */
+  recovered: boolean;
 }
 
 type FallbackListener = (event: FallbackEvent) => void;
@@ -30,17 +32,22 @@ let reported = false;
 
 /**
  * Decides where the one fallback report goes: `listener` gets the first
- * fallback after this call (then nothing until it is called again);
- * `undefined` silences it. The default writes one line to stderr.
+ * fallback after this call, syntax errors included (then nothing until it is
+ * called again); `undefined` silences it. The default writes one line to
+ * stderr for the first file the reference parser read and oxc did not.
  */
 export function setFallbackListener(next: FallbackListener | undefined): void {
   listener = next;
   reported = false;
 }
 
-/** Reports a fallback, once per process (or per setFallbackListener call). */
+/**
+ * Reports a fallback, once per process (or per setFallbackListener call).
+ * The default stderr line is only for files the fast path should have read:
+ * a syntax error is already the file's fatal message.
+ */
 export function noteFallback(event: FallbackEvent): void {
-  if (reported) return;
+  if (reported || (listener === toStderr && !event.recovered)) return;
   reported = true;
   listener?.(event);
 }

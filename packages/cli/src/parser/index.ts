@@ -22,11 +22,18 @@ interface OxcParser {
     this: void,
     filename: string,
     text: string,
-    options: { lang: Language; sourceType: string; astType: 'js' | 'ts'; range: boolean; preserveParens: boolean },
+    options: { lang: Language; sourceType: string; astType: 'js' | 'ts'; range: boolean; preserveParens: boolean; showSemanticErrors: boolean },
   ): { program: unknown; comments: RawComment[]; errors: { message: string }[] };
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseSync } = require('oxc-parser') as OxcParser;
+/** oxc-parser, or why it could not be loaded (no native binding for this platform): then every file falls back. */
+const oxc: OxcParser | string = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('oxc-parser') as OxcParser;
+  } catch (error) {
+    return `oxc-parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+  }
+})();
 
 /** Parser options as ESLint hands them to `parseForESLint` (see ESLint's languages/js). */
 export interface ParserOptions {
@@ -95,8 +102,15 @@ export function parseForESLint(code: string, options: ParserOptions = {}): Linte
   } catch (error) {
     reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
-  noteFallback({ filePath: options.filePath, reason, typescript });
-  return parseWithReference(code, options, typescript);
+  let result: Linter.ESLintParseResult;
+  try {
+    result = parseWithReference(code, options, typescript);
+  } catch (error) {
+    noteFallback({ filePath: options.filePath, reason, typescript, recovered: false });
+    throw error;
+  }
+  noteFallback({ filePath: options.filePath, reason, typescript, recovered: true });
+  return result;
 }
 
 /** The fast path: a parse result, or why it cannot give one. */
@@ -104,12 +118,16 @@ function parseFast(code: string, options: ParserOptions, language: Language, typ
   // typescript-estree reads everything that is not a module as a script.
   const sourceType = options.sourceType ?? 'script';
   const oxcSourceType = typescript ? (sourceType === 'module' ? 'module' : 'script') : sourceType;
-  const result = parseSync(options.filePath ?? `file.${language === 'dts' ? 'd.ts' : language}`, code, {
+  if (typeof oxc === 'string') return oxc;
+  const result = oxc.parseSync(options.filePath ?? `file.${language === 'dts' ? 'd.ts' : language}`, code, {
     lang: language,
     sourceType: oxcSourceType,
     astType: typescript ? 'ts' : 'js',
     range: true,
     preserveParens: false,
+    // espree's early errors (redeclarations, duplicate constructors, ...) are
+    // semantic errors to oxc: without them oxc would accept what espree rejects.
+    showSemanticErrors: true,
   });
   const firstError = result.errors[0];
   if (firstError !== undefined) return `oxc: ${firstError.message}`;

@@ -95,7 +95,7 @@ export function tokenize(text: string, comments: readonly RawComment[], facts: C
       hint = hints.get(pos);
     }
     if (hint !== undefined) {
-      const token = push(hint.type, pos, hint.end);
+      const token = push(hint.type, pos, hint.end, hint.value);
       if (hint.regex) token.regex = { pattern: hint.regex.pattern, flags: hint.regex.flags };
       pos = hint.end;
       continue;
