@@ -129,7 +129,8 @@ export class SourceRecognizer {
       if (REQUEST_NAMES.includes(paramName) && this.usedAsRequest(variable)) return { type: 'request' };
       if (this.declaredRequestType(name)) return { type: 'request' };
       if (this.declaredType(name, FORM_DATA_TYPES)) return { type: 'form' };
-      if (index >= 0 && this.rootRequestAt(fn, index)?.length === 0) return { type: 'request' };
+      // SvelteKit's `load` is a common name: its parameter must also be used as the event.
+      if (index >= 0 && this.rootRequestAt(fn, index)?.length === 0 && (!this.exportedByUse(fn) || this.usedAsRequest(variable))) return { type: 'request' };
       if (this.types?.isRequest(identifier)) return { type: 'request' };
       const companion = index >= 0 ? this.companionOf(fn, index, variable) : undefined;
       if (companion) return companion === 'request' ? { type: 'request' } : { type: 'within', model: companion, path: [] };
@@ -185,6 +186,12 @@ export class SourceRecognizer {
     if (index !== 0) return undefined;
     const exported = this.exportedName(fn);
     return exported === undefined ? undefined : HANDLER_EXPORTS.find((entry) => entry.name === exported)?.at;
+  }
+
+  /** An export whose name alone does not make its parameter the request (`HANDLER_EXPORTS` entries marked `byUse`). */
+  private exportedByUse(fn: FunctionNode): boolean {
+    const exported = this.exportedName(fn);
+    return HANDLER_EXPORTS.some((entry) => entry.name === exported && entry.byUse === true);
   }
 
   /** The name a function is exported under (`export async function GET`, `export const loader = …`), if it is. */

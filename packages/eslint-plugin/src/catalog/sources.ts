@@ -178,11 +178,13 @@ export const SERVE_FUNCTIONS: readonly string[] = ['serve'];
  * is where in the first parameter the request-like object sits (`[]`: the
  * parameter itself; SvelteKit's `handle({ event })`: `event`).
  */
-export const HANDLER_EXPORTS: readonly { readonly name: string; readonly at: readonly string[] }[] = [
+export const HANDLER_EXPORTS: readonly { readonly name: string; readonly at: readonly string[]; readonly byUse?: boolean }[] = [
   ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ALL', 'middleware', 'proxy'].map((name) => ({ name, at: [] })),
   ...['loader', 'action', 'clientLoader', 'clientAction'].map((name) => ({ name, at: [] })),
   { name: 'handle', at: ['event'] },
   { name: 'onRequest', at: [] },
+  // SvelteKit server `load({ cookies, locals, getClientAddress })`: a common name, so a whole parameter must be used as the event.
+  { name: 'load', at: [], byUse: true },
 ];
 
 /**

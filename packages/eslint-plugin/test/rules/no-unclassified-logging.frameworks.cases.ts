@@ -123,7 +123,23 @@ export const SVELTEKIT: InvalidSpec[] = [
     ],
   },
 ];
+SVELTEKIT.push(
+  {
+    name: 'SvelteKit server load: destructured getClientAddress and locals',
+    code: 'export async function load({ getClientAddress, locals }) { logger.info(getClientAddress(), locals.session); return {}; }',
+    findings: [
+      f('getClientAddress()', 'ip', 'getClientAddress()', 'logger.info'),
+      f('locals.session', 'session', 'locals.session', 'logger.info'),
+    ],
+  },
+  {
+    name: 'SvelteKit server load: the event used as one, logged whole',
+    code: "export const load = async (event) => { logger.info(event); return { path: event.url.pathname }; };",
+    findings: [f('event', 'request', 'event', 'logger.info')],
+  },
+);
 export const SVELTEKIT_VALID: ValidSpec[] = [
+  { name: 'an exported load that is not SvelteKit (a config loader)', code: 'export function load(file) { logger.info(file); return parse(file); }' },
   { name: 'a handle hook reading the url and the route', code: 'export const handle = async ({ event, resolve }) => { logger.info(event.url.pathname, event.route.id); return resolve(event); };' },
   { name: 'event in a non-handler function', code: 'export function onClick(event) { console.log(event.target, event.getClientAddress); }' },
 ];
