@@ -2,6 +2,7 @@
 // through its UI in headless Chromium.
 //   1. The finding shows in the Problems panel and the status bar; Ctrl+. offers the redact
 //      quick-fix; choosing it rewrites the line and adds the import; the file saves.
+//      A value sent to a third party (Sentry) is fixed the same way, with Pseudonymize.
 //   2. Workspace trust: untrusted, the project's ESLint config is never executed and the built-in
 //      defaults apply; once the user trusts the folder, the project's config applies.
 // Needs `bash scripts/e2e/setup.sh` (CI runs it); skipped with a reason when that never ran.
@@ -32,6 +33,10 @@ const RULE_DOC_URL =
 /** The finding in src/audit.js, which the test never opens. */
 const SCAN_MESSAGE = 'Cookie from req.cookies reaches logger.warn without classification';
 const IMPORT_LINE = "const { redact } = require('@online-identifiers/redact');";
+/** The finding in fixtures/telemetry-workspace/src/identify.js, and its pseudonymize fix. */
+const TELEMETRY_MESSAGE = 'User identifier from req.user reaches Sentry (Sentry.setUser) without classification';
+const TELEMETRY_FIXED_LINE = '  Sentry.setUser({ email: pseudonymize(req.user.email) });';
+const TELEMETRY_IMPORT_LINE = "const { pseudonymize } = require('@online-identifiers/redact');";
 
 const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
@@ -318,6 +323,41 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*2\s*$/ }).waitFor();
     mark('untitled checked');
     await shoot('untitled');
+  });
+
+  it('no-unclassified-telemetry: an e-mail sent to Sentry is fixed with Ctrl+. → Pseudonymize', async function () {
+    const workspace = copyFixtureWorkspace('oi-vscode-telemetry-', 'telemetry-workspace');
+    cleanups.push(() => workspace.remove());
+    const file = path.join(workspace.dir, 'src', 'identify.js');
+    const { page, shoot, mark } = await openVsCode(workspace.dir, { trustAll: true });
+    await openFile(page, 'identify.js', 'Sentry.setUser');
+    mark('file open');
+
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel', { hasText: TELEMETRY_MESSAGE }).waitFor({ timeout: 120_000 });
+    await page.locator('.markers-panel', { hasText: 'no-unclassified-telemetry' }).waitFor();
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*1\s*$/ }).waitFor();
+    mark('finding shown');
+
+    // A keyed hash keeps the user's events correlatable in Sentry without the address itself.
+    const pseudonymizeFix = await openQuickFixMenu(page, '5:30', /^Pseudonymize/); // on `req.user.email`
+    assert.match(await page.locator('.action-widget').first().innerText(), /Redact[\s\S]*Pseudonymize[\s\S]*Classify for security/);
+    await shoot('telemetry-quick-fix-menu');
+    await pseudonymizeFix.click();
+
+    await page.locator('.monaco-editor .view-lines', { hasText: 'pseudonymize(req.user.email)' }).waitFor();
+    const text = await editorText(page);
+    assert.ok(text.includes(TELEMETRY_FIXED_LINE), `editor text:\n${text}`);
+    assert.ok(text.includes(TELEMETRY_IMPORT_LINE), `editor text:\n${text}`);
+    await page.locator('.markers-panel', { hasText: TELEMETRY_MESSAGE }).waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.locator('.statusbar-item', { has: page.locator('.codicon-shield'), hasText: /^\s*0\s*$/ }).waitFor();
+    mark('fixed');
+
+    await page.keyboard.press('Control+S');
+    const saved = await waitForFile(file, (content) => content.includes('pseudonymize('), 30_000);
+    assert.ok(saved.includes(TELEMETRY_FIXED_LINE) && saved.includes(TELEMETRY_IMPORT_LINE), `saved file:\n${saved}`);
+    await shoot('telemetry-fixed');
+    mark('saved');
   });
 
   it('untrusted: never executes the project config and uses the defaults; trusted: applies it', async function () {
