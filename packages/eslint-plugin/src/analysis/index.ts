@@ -45,7 +45,8 @@ export function fileAnalysis(context: AnyContext, options: AnalysisOptions): Fil
     perSettings = new Map();
     byFile.set(sourceCode, perSettings);
   }
-  const known = perSettings.get(settings) ?? findEquivalent(perSettings, options);
+  // Settings are cached by content, so rules with equal analysis options share one analysis.
+  const known = perSettings.get(settings);
   if (known) return known;
   const resolver = new Resolver(sourceCode);
   const types = settings.typeAware ? typeFactsFor(sourceCode) : undefined;
@@ -57,29 +58,4 @@ export function fileAnalysis(context: AnyContext, options: AnalysisOptions): Fil
   const analysis: FileAnalysis = { settings, resolver, tracer, treatment, types };
   perSettings.set(settings, analysis);
   return analysis;
-}
-
-/** Rules configured alike get distinct option objects from ESLint; equal analysis options share one analysis. */
-function findEquivalent(perSettings: Map<Settings, FileAnalysis>, options: AnalysisOptions): FileAnalysis | undefined {
-  const key = analysisKey(options);
-  for (const [settings, analysis] of perSettings) {
-    if (keys.get(settings) === key) return analysis;
-  }
-  keys.set(resolveSettings(options), key);
-  return undefined;
-}
-
-const keys = new WeakMap<Settings, string>();
-
-function analysisKey(options: AnalysisOptions): string {
-  return JSON.stringify([
-    options.sources ?? [],
-    options.sanitizers ?? [],
-    options.ignoreNames ?? [],
-    options.redactModule ?? '',
-    options.typeAware ?? false,
-    options.analysisBudget ?? 0,
-    options.sinks ?? [],
-    options.kinds ?? [],
-  ]);
 }

@@ -46,10 +46,37 @@ export interface Settings {
 }
 
 const cache = new WeakMap<object, Settings>();
+/** By content as well: ESLint hands each file's rule a fresh options object, and building settings is not free. */
+const byContent = new Map<string, Settings>();
+const MAX_CONTENT_ENTRIES = 64;
 
+/**
+ * The catalog merged with a rule's options, built once per distinct options
+ * (cached by object identity and by content).
+ *
+ * @param options a rule's analysis options (all optional)
+ * @returns the settings the analysis reads; never throws for options the schema accepted
+ */
 export function resolveSettings(options: AnalysisOptions): Settings {
   const cached = cache.get(options);
   if (cached) return cached;
+  const key = JSON.stringify([
+    options.sources ?? [], options.sinks ?? [], options.sanitizers ?? [], options.kinds ?? [], options.ignoreNames ?? [],
+    options.redactModule ?? '', options.typeAware ?? false, options.analysisBudget ?? 0,
+  ]);
+  const same = byContent.get(key);
+  if (same) {
+    cache.set(options, same);
+    return same;
+  }
+  const built = buildSettings(options);
+  if (byContent.size >= MAX_CONTENT_ENTRIES) byContent.delete(byContent.keys().next().value!);
+  byContent.set(key, built);
+  cache.set(options, built);
+  return built;
+}
+
+function buildSettings(options: AnalysisOptions): Settings {
   const extra = options.sources ?? [];
   const memberSources = [
     ...extra.flatMap((source) => (source.member ? [{ path: source.member, kind: source.kind, deep: true } satisfies MemberSource] : [])),
@@ -89,7 +116,6 @@ export function resolveSettings(options: AnalysisOptions): Settings {
     redactModule,
     typeAware: options.typeAware ?? false,
   };
-  cache.set(options, settings);
   return settings;
 }
 

@@ -70,6 +70,19 @@ export class SinkFinder {
     return forwarded.length > 0 ? { text: compactText(this.sourceCode.getText(call.callee), 60), args: forwarded } : undefined;
   }
 
+  /** Could this identifier be bound to an import (`import`, `require`, or a member or destructuring of one)? Cheap, before `importOf`. */
+  private mayBeImported(identifier: TSESTree.Identifier): boolean {
+    const def = this.resolver.variableOf(identifier)?.defs[0];
+    if (!def) return false;
+    if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) return true;
+    if (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+    let init = def.node.init ? unwrap(def.node.init) : undefined;
+    while (init?.type === AST_NODE_TYPES.MemberExpression || init?.type === AST_NODE_TYPES.AwaitExpression) {
+      init = unwrap(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.object);
+    }
+    return init?.type === AST_NODE_TYPES.CallExpression || init?.type === AST_NODE_TYPES.ImportExpression || init?.type === AST_NODE_TYPES.Identifier;
+  }
+
   /**
    * A pass-through wrapper: a local function that hands its rest parameter
    * or `arguments` to a sink (`function log(...args) { console.log(...args) }`,
@@ -80,6 +93,9 @@ export class SinkFinder {
     if (memo !== undefined) return memo ?? undefined;
     if (this.forwardingDepth > MAX_DEPTH) return undefined;
     this.forwardingMemo.set(fn, null); // cycle guard
+    // Only a rest parameter or `arguments` can forward: most functions have neither.
+    const usesArguments = (this.sourceCode.scopeManager?.acquire(fn)?.set.get('arguments')?.references.length ?? 0) > 0;
+    if (!usesArguments && !fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return undefined;
     this.forwardingDepth++;
     let result: Forwarding | undefined;
     try {
@@ -138,7 +154,7 @@ export class SinkFinder {
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // `import { appendFileSync as append } from 'fs'`: by what it is, not what it is called here.
-      const origin = this.resolver.importOf(callee);
+      const origin = this.mayBeImported(callee) ? this.resolver.importOf(callee) : undefined;
       if (origin && FS_MODULES.includes(origin.module) && FS_WRITE_FUNCTIONS.includes(origin.path[0] ?? '') && origin.path.length === 1) {
         return this.looksLikeLogPath(call.arguments[0]) ? call.arguments.slice(1, 2) : undefined;
       }

@@ -96,7 +96,7 @@ export function suggestionOutput(code: string, expect: Expect, exportName: strin
   let commonjs = commonjsFile;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^import .* (?:from '[^']+'|= require\('[^']+'\));$/.test(line) || /^'use strict';$/.test(line) || (i === 0 && line.startsWith('#!'))) lastImport = i;
+    if (/^import .* (?:from '[^']+'|= require\('[^']+'\));$/.test(line) || /^['"]use (?:strict|server|client)['"];$/.test(line) || (i === 0 && line.startsWith('#!'))) lastImport = i;
     else if (/^const .* = require\('[^']+'\)[^;]*;$/.test(line)) {
       lastImport = i;
       commonjs = true;

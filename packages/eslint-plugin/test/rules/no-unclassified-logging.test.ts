@@ -12,23 +12,17 @@ ruleTester.run('no-unclassified-logging', rule as unknown as Rule.RuleModule, {
 });
 
 // A package bin entry is found through the package.json beside it on disk.
+const binFinding = { at: "require('os').userInfo().username", kind: 'user', origin: "require('os').userInfo().username", sink: 'console.log' } as const;
 ruleTester.run('no-unclassified-logging: package bin entries', rule as unknown as Rule.RuleModule, {
   valid: [{ name: 'bin entry: terminal output is quiet', filename: BIN_ENTRY.filename, code: BIN_ENTRY.code, languageOptions: { sourceType: 'commonjs' } }],
   invalid: [
     {
-      name: 'bin entry with checkTerminalOutput',
+      ...toInvalid({ name: 'bin entry with checkTerminalOutput', code: BIN_ENTRY.code, sourceType: 'commonjs', options: [{ checkTerminalOutput: true }], findings: [binFinding] }),
       filename: BIN_ENTRY.filename,
-      code: BIN_ENTRY.code,
-      options: [{ checkTerminalOutput: true }],
-      languageOptions: { sourceType: 'commonjs' },
-      errors: [{ message: "User identifier from require('os').userInfo().username reaches console.log without classification", line: 1, column: 29 }],
     },
     {
-      name: 'the same file outside the bin entry is checked',
-      filename: `${BIN_ENTRY.filename.replace('seed.js', 'other.js')}`,
-      code: BIN_ENTRY.code,
-      languageOptions: { sourceType: 'commonjs' },
-      errors: [{ message: "User identifier from require('os').userInfo().username reaches console.log without classification", line: 1, column: 29 }],
+      ...toInvalid({ name: 'the same file outside the bin entry is checked', code: BIN_ENTRY.code, sourceType: 'commonjs', findings: [binFinding] }),
+      filename: BIN_ENTRY.filename.replace('seed.js', 'other.js'),
     },
   ],
 });
