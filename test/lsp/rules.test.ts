@@ -143,6 +143,17 @@ describe('language server over stdio: the telemetry, metrics, access-log and ret
     await assertClean(uri, fixed);
   });
 
+  it('no-unclassified-telemetry: an SDK option that turns on default PII collection; the fix turns it off', async function () {
+    const text = ["import * as Sentry from '@sentry/node';", '', "Sentry.init({ dsn: process.env.SENTRY_DSN, sendDefaultPii: true });", ''].join('\n');
+    const { uri, actions } = await actionsFor('src/sentry.js', text, [
+      diagnostic('no-unclassified-telemetry', 'Sentry option sendDefaultPii: true sends IP addresses, cookies and user data to Sentry by default', 2, 43, 63),
+    ]);
+    assertQuickFixes(actions, 'no-unclassified-telemetry', [['Set sendDefaultPii to false', false]]);
+    const fixed = applied(uri, text, actions[0]);
+    assert.equal(fixed, text.replace('sendDefaultPii: true', 'sendDefaultPii: false'));
+    await assertClean(uri, fixed);
+  });
+
   it('no-identifiers-in-metrics: an IP address as a prom-client label value; the redact fix wraps it', async function () {
     const { uri, actions } = await actionsFor('src/metrics.js', METRICS, [
       diagnostic(
