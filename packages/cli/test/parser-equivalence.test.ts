@@ -28,7 +28,8 @@ function nodeModulesFiles(directory: string, into: string[] = []): string[] {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== '.bin' && entry.name !== '.cache') nodeModulesFiles(full, into);
+      // Dot directories hold tools' scratch files, which come and go.
+      if (!entry.name.startsWith('.')) nodeModulesFiles(full, into);
     } else if (entry.isFile() && EXTENSIONS.test(entry.name) && fs.statSync(full).size <= MAX_BYTES) {
       into.push(full);
     }
@@ -44,9 +45,10 @@ function spread(files: string[], count: number): string[] {
   return picked;
 }
 
-type Located = { type: string; value?: string; range?: [number, number]; loc?: AST.SourceLocation | null };
+type Located = { type: string; value?: unknown; range?: [number, number]; loc?: AST.SourceLocation | null };
+const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value as string));
 const where = (item: Located) =>
-  `${item.type}${item.value === undefined ? '' : ` ${JSON.stringify(item.value)}`} ${item.range?.join('-')} ${item.loc?.start.line}:${item.loc?.start.column}-${item.loc?.end.line}:${item.loc?.end.column}`;
+  `${item.type}${item.value === undefined || item.value === null ? '' : ` ${show(item.value)}`} ${item.range?.join('-')} ${item.loc?.start.line}:${item.loc?.start.column}-${item.loc?.end.line}:${item.loc?.end.column}`;
 
 /** One line per token, comment and node (depth first, by visitor keys): what ESLint's SourceCode is built from. */
 function describe_(ast: AST.Program, keys: Record<string, readonly string[] | undefined>): string[] {
