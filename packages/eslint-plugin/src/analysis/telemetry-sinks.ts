@@ -55,6 +55,18 @@ const METHOD_NAMES = new Set([
 const GLOBALS = new Map(TELEMETRY_SDKS.flatMap((sdk) => sdk.globals.map((name) => [name, sdk] as const)));
 const OPTION_CALLEES = new Set(TELEMETRY_OPTIONS.flatMap((option) => option.callees));
 
+/** Matches a file that names an SDK module or global at all; a file that does not has no SDK value to find. */
+const SDK_MENTION = new RegExp(
+  [
+    ...TELEMETRY_SDKS.flatMap((sdk) => sdk.modules.map((module) => escapeRegExp(module.replace(/\*$/, '')))),
+    `\\b(?:${[...GLOBALS.keys(), INTERCOM_SETTINGS.global].map(escapeRegExp).join('|')})\\b`,
+  ].join('|'),
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
 /** The SDK a module specifier belongs to. */
 export function sdkOfModule(module: string): TelemetrySdk | undefined {
   return TELEMETRY_SDKS.find((sdk) =>
@@ -69,6 +81,8 @@ export function sdkOfModule(module: string): TelemetrySdk | undefined {
 export class TelemetryFinder {
   private readonly memo = new Map<Node, TelemetrySdk | null>();
   private readonly variableMemo = new Map<TSESLint.Scope.Variable, TelemetrySdk | null>();
+  /** Whether the file names any SDK module or global: most files do not, and then no scope question is asked. */
+  private readonly mentionsSdk: boolean;
 
   /**
    * @param resolver the file's scope resolver (`fileAnalysis(…).resolver`)
@@ -79,7 +93,9 @@ export class TelemetryFinder {
     private readonly resolver: Resolver,
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly extra: readonly TelemetryCallOption[] = [],
-  ) {}
+  ) {
+    this.mentionsSdk = SDK_MENTION.test(sourceCode.text);
+  }
 
   /**
    * The telemetry sink a call or `new` is, if any.
@@ -101,7 +117,7 @@ export class TelemetryFinder {
 
   /** `window.intercomSettings = {…}` (or the bare global): its value is sent to Intercom. */
   assignmentSinkOf(assignment: TSESTree.AssignmentExpression): TelemetrySink | undefined {
-    if (assignment.operator !== '=') return undefined;
+    if (assignment.operator !== '=' || !this.mentionsSdk) return undefined;
     const left = unwrap(assignment.left);
     const name =
       left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : undefined;
@@ -120,6 +136,7 @@ export class TelemetryFinder {
    * to a call or `new` of the option's SDK.
    */
   optionsOf(call: TSESTree.CallExpression | TSESTree.NewExpression): TelemetryOptionFinding[] {
+    if (!this.mentionsSdk) return [];
     const callee = unwrap(call.callee);
     const name = this.calleeName(callee);
     if (name === undefined || !OPTION_CALLEES.has(name)) return [];
@@ -226,7 +243,7 @@ export class TelemetryFinder {
       if (sdk && args) return { vendor: sdk.vendor, args };
       return byReceiverName(callee.object, method);
     }
-    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (callee.type !== AST_NODE_TYPES.Identifier || !this.mentionsSdk) return undefined;
     const origin = this.resolver.importOf(callee);
     if (origin && origin.path.length > 0) {
       // `import { setUser } from '@sentry/node'`: a method of the SDK, called bare.
@@ -250,6 +267,7 @@ export class TelemetryFinder {
 
   /** The SDK a value belongs to: imported, a browser global, or derived from one. */
   sdkOf(expression: Node, depth: number): TelemetrySdk | undefined {
+    if (!this.mentionsSdk) return undefined;
     const node = unwrap(expression);
     const memo = this.memo.get(node);
     if (memo !== undefined) return memo ?? undefined;
