@@ -852,7 +852,7 @@ export class Tracer {
   private requestMethod(callee: Node): FunctionNode | undefined {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const name = propertyName(callee);
-    if (name === undefined) return undefined;
+    if (name === undefined || !this.resolver.assignsMemberFunctions()) return undefined;
     const candidates = this.resolver.memberFunctions(name);
     if (candidates.length === 0) return undefined;
     const receiver = this.accessOf(callee.object, undefined);

@@ -148,6 +148,14 @@ export class Resolver {
     return { value: write.writeExpr, pattern: patternPath(write.identifier) };
   }
 
+  private assignsFunctions: boolean | undefined;
+
+  /** Does the file assign a function to a member anywhere (`x.y = function`, `x.y = (…) =>`)? A text check, before any walk. */
+  assignsMemberFunctions(): boolean {
+    this.assignsFunctions ??= /\.\s*[\w$]+\s*=\s*(?:async\s+)?(?:function\b|\(|[\w$]+\s*=>)/.test(this.sourceCode.text);
+    return this.assignsFunctions;
+  }
+
   /** Functions assigned onto an object's member anywhere in the file: `req.describe = function () { … }`, by member name. */
   memberFunctions(name: string): readonly { object: TSESTree.Node; fn: FunctionNode }[] {
     if (!this.memberFunctionIndex) this.indexFile();

@@ -153,6 +153,8 @@ export class SinkFinder {
       return undefined;
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
+      // Globals (`require`, `String`, `setTimeout`) are not log functions: most bare calls end here.
+      if (this.resolver.isGlobal(callee)) return undefined;
       // `import { appendFileSync as append } from 'fs'`: by what it is, not what it is called here.
       const origin = this.mayBeImported(callee) ? this.resolver.importOf(callee) : undefined;
       if (origin && FS_MODULES.includes(origin.module) && FS_WRITE_FUNCTIONS.includes(origin.path[0] ?? '') && origin.path.length === 1) {
@@ -319,11 +321,18 @@ const SINK_METHODS = new Set([
   ...FORWARDING_METHODS, 'write', 'end',
 ]);
 
+const logFunctionNames = new Map<string, boolean>();
+
 /** `log`, `logger`, `auditLog`, `appLogger`: a function named as one that writes log records. */
 function isLogFunctionName(name: string): boolean {
-  const words = splitWords(name);
-  const last = words[words.length - 1];
-  return last === 'log' || last === 'logger';
+  let known = logFunctionNames.get(name);
+  if (known === undefined) {
+    const words = splitWords(name);
+    const last = words[words.length - 1];
+    known = last === 'log' || last === 'logger';
+    if (logFunctionNames.size < 10_000) logFunctionNames.set(name, known);
+  }
+  return known;
 }
 
 /** A module of the project itself (relative or aliased path), or one whose name says it logs. */

@@ -113,3 +113,12 @@ export const CDK_SUGGESTED_MEMBER = 'ONE_YEAR';
 
 /** `new aws.cloudwatch.LogGroup(name, { retentionInDays })`: 0 or none means never expire. */
 export const PULUMI_LOG_GROUP: readonly RetentionEntry[] = [{ module: '@pulumi/aws', path: ['cloudwatch', 'LogGroup'] }];
+
+/**
+ * Words one of which appears in every file that configures retention with a
+ * library above (its module specifier's distinctive part): a file without
+ * any is skipped without visiting a node.
+ */
+export const RETENTION_MODULE_MARKERS: readonly string[] = [
+  'winston', 'rotating-file-stream', 'file-stream-rotator', 'log4js', 'bunyan', 'pino-roll', 'aws-cdk', '@pulumi/aws',
+];

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  RETENTION_MODULE_MARKERS,
   RETENTION_MAX_DAYS,
   RETENTION_MIN_DAYS,
   RETENTION_SUGGESTED_DAYS,
@@ -79,6 +80,9 @@ export default createRule<Options, MessageIds>({
     const maxDays = Math.max(options.maxDays ?? RETENTION_MAX_DAYS, minDays);
     const words = new Set([...SECURITY_LOG_WORDS, ...(options.securityLogWords ?? []).flatMap(splitWords)]);
     const target = Math.min(Math.max(RETENTION_SUGGESTED_DAYS, minDays), maxDays);
+    // Most files configure no log rotation: skip them before any scope question.
+    const text = context.sourceCode.text;
+    if (!RETENTION_MODULE_MARKERS.some((marker) => text.includes(marker))) return {};
     // The shared resolver (scope questions); the tracer is not used here.
     const { resolver } = fileAnalysis(context, DEFAULT_ANALYSIS_OPTIONS);
     const reader = new RetentionReader(context.sourceCode, resolver);
