@@ -47,6 +47,19 @@ export function recommendedRuleIds(): string[] {
     .map(([id]) => id);
 }
 
+/**
+ * The part of shared rule options a rule's schema accepts: the rules have
+ * different options (`log-retention` takes none of the analysis options), and
+ * ESLint rejects a whole config for one unknown property.
+ */
+function optionsFor(id: string, ruleOptions: Record<string, unknown>): Record<string, unknown> | undefined {
+  const rule = ownPlugin().rules?.[id.replace(/^online-identifiers\//, '')] as { meta?: { schema?: unknown } } | undefined;
+  const schema = Array.isArray(rule?.meta?.schema) ? (rule.meta.schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+  const known = schema?.properties ?? {};
+  const accepted = Object.fromEntries(Object.entries(ruleOptions).filter(([key]) => key in known));
+  return Object.keys(accepted).length > 0 ? accepted : undefined;
+}
+
 function severityOf(entry: Linter.RuleEntry | undefined): 'off' | 'on' {
   const level = Array.isArray(entry) ? entry[0] : entry;
   return level === 'off' || level === 0 || level === undefined ? 'off' : 'on';
@@ -66,7 +79,8 @@ export function createBuiltinConfig(options: BuiltinConfigOptions = {}): Linter.
   const javascriptParser = fast ? { parser: fastParser } : {};
   const rules: Linter.RulesRecord = {};
   for (const id of recommendedRuleIds()) {
-    rules[id] = options.ruleOptions ? [severity, options.ruleOptions] : severity;
+    const accepted = options.ruleOptions ? optionsFor(id, options.ruleOptions) : undefined;
+    rules[id] = accepted ? [severity, accepted] : severity;
   }
   return [
     {
