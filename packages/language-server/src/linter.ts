@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { LINTABLE_EXTENSIONS } from 'online-identifiers';
-import { FAST_PARSER_FILES, fastJavaScriptParser } from './fast-parser';
+import { FAST_PARSER_FILES, FAST_TYPESCRIPT_FILES, fastJavaScriptParser, fastTypeScriptParser } from './fast-parser';
 
 /** The prefix the plugin is registered under; every rule id starts with it. */
 export const RULE_PREFIX = 'online-identifiers/';
@@ -162,7 +162,9 @@ export class RuleLinter {
 
     const config: Linter.Config[] = [
       ...this.builtin,
+      // The editor always parses with the fast parser, whatever the built-in config's default becomes.
       { name: 'online-identifiers/language-server/parser', files: FAST_PARSER_FILES, languageOptions: { parser: fastJavaScriptParser } },
+      { name: 'online-identifiers/language-server/typescript-parser', files: FAST_TYPESCRIPT_FILES, languageOptions: { parser: fastTypeScriptParser } },
       {
         name: 'online-identifiers/language-server',
         files: this.allFiles,
