@@ -25,6 +25,7 @@ export default tseslint.config(
       '**/fixtures/**',
       'examples/**',
       '.test-output/**',
+      '.cache/**',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
@@ -48,5 +49,6 @@ export default tseslint.config(
     files: ['packages/language-server/src/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
-  ...(own?.configs?.recommended ? [{ files: ['packages/*/src/**/*.ts'], ...own.configs.recommended }] : []),
+  // The plugin's config carries its own `files` (every JS/TS extension): ours come after it, so only sources are linted.
+  ...(own?.configs?.recommended ? [{ ...own.configs.recommended, files: ['packages/*/src/**/*.ts'] }] : []),
 );
