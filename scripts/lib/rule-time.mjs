@@ -28,10 +28,10 @@ function cpuMs(run) {
 }
 
 /**
- * The ratio of every file, with the suspects measured again: the top `top`
- * files and every file over `maxRatio`. The first figures are ESLint's wall
+ * The ratio of every file, with the suspects measured again: every file
+ * over half of `maxRatio`, and the top `top` files. The first figures are ESLint's wall
  * times, which a loaded machine inflates at random; a suspect is judged on
- * CPU time instead, best of `repeats` rounds over all suspects: parse time is
+ * CPU time instead, best of `repeats` rounds over the suspects: parse time is
  * a run of the same config without rules, rule time is a full run minus that.
  * @param {import('eslint').Linter} linter
  * @param {{ name: string, filePath: string, filename: string, config: object[], lines: number, parseMs: number, ruleMs: number }[]} timings
@@ -39,29 +39,41 @@ function cpuMs(run) {
  * @returns {{ files: object[], over: object[], parseMs: number, ruleMs: number, medianRatio: number, remeasured: number }}
  *   files sorted by ratio, highest first; `over` the files still above `maxRatio` after measuring again
  */
-export function measureRatios(linter, timings, { maxRatio, top = 20, repeats = 9, ruleFilter }) {
+export function measureRatios(linter, timings, { maxRatio, top = 20, repeats = 7, ruleFilter }) {
   const ratioOf = (entry) => entry.ruleMs / Math.max(entry.parseMs, 1e-3);
   const files = timings.map((entry) => ({ ...entry, ratio: ratioOf(entry), remeasured: false }));
-  files.sort((a, b) => b.ratio - a.ratio);
-  const suspects = files.filter((entry, index) => index < top || entry.ratio > maxRatio);
   const bare = new Map();
-  const runs = suspects.map((entry) => {
-    if (!bare.has(entry.config)) bare.set(entry.config, entry.config.map((item) => (item.rules ? { ...item, plugins: {}, rules: {} } : item)));
-    return { entry, text: fs.readFileSync(entry.filePath, 'utf8'), parseOnly: bare.get(entry.config), parseMs: Infinity, fullMs: Infinity };
-  });
-  // Round-robin, so a burst of load lands on one run of many files, not on every run of one file.
-  for (let round = 0; round < repeats; round++) {
-    for (const run of runs) {
-      const { filename } = run.entry;
-      run.parseMs = Math.min(run.parseMs, cpuMs(() => linter.verify(run.text, run.parseOnly, { filename })));
-      run.fullMs = Math.min(run.fullMs, cpuMs(() => linter.verify(run.text, run.entry.config, { filename, ruleFilter })));
-    }
+  let remeasured = 0;
+  // Load can inflate either phase, so a wall-time ratio can be too low as well
+  // as too high: every file above half the limit is a suspect. Then, until the
+  // top of the list holds only measured figures, the new top is measured too.
+  let suspects = files.filter((entry) => entry.ratio > maxRatio / 2);
+  while (suspects.length > 0) {
+    measureAgain(suspects);
+    remeasured += suspects.length;
+    files.sort((a, b) => b.ratio - a.ratio);
+    suspects = files.slice(0, top).filter((entry) => !entry.remeasured);
   }
-  for (const { entry, parseMs, fullMs } of runs) {
-    entry.parseMs = parseMs;
-    entry.ruleMs = Math.max(0, fullMs - parseMs);
-    entry.ratio = ratioOf(entry);
-    entry.remeasured = true;
+
+  function measureAgain(entries) {
+    const runs = entries.map((entry) => {
+      if (!bare.has(entry.config)) bare.set(entry.config, entry.config.map((item) => (item.rules ? { ...item, plugins: {}, rules: {} } : item)));
+      return { entry, text: fs.readFileSync(entry.filePath, 'utf8'), parseOnly: bare.get(entry.config), parseMs: Infinity, fullMs: Infinity };
+    });
+    // Round-robin, so a burst of load lands on one run of many files, not on every run of one file.
+    for (let round = 0; round < repeats; round++) {
+      for (const run of runs) {
+        const { filename } = run.entry;
+        run.parseMs = Math.min(run.parseMs, cpuMs(() => linter.verify(run.text, run.parseOnly, { filename })));
+        run.fullMs = Math.min(run.fullMs, cpuMs(() => linter.verify(run.text, run.entry.config, { filename, ruleFilter })));
+      }
+    }
+    for (const { entry, parseMs, fullMs } of runs) {
+      entry.parseMs = parseMs;
+      entry.ruleMs = Math.max(0, fullMs - parseMs);
+      entry.ratio = ratioOf(entry);
+      entry.remeasured = true;
+    }
   }
   files.sort((a, b) => b.ratio - a.ratio);
   const sortedRatios = files.map((entry) => entry.ratio).sort((a, b) => a - b);
@@ -71,7 +83,7 @@ export function measureRatios(linter, timings, { maxRatio, top = 20, repeats = 9
     parseMs: files.reduce((sum, entry) => sum + entry.parseMs, 0),
     ruleMs: files.reduce((sum, entry) => sum + entry.ruleMs, 0),
     medianRatio: sortedRatios.length ? sortedRatios[Math.floor(sortedRatios.length / 2)] : 0,
-    remeasured: suspects.length,
+    remeasured,
   };
 }
 
