@@ -48,6 +48,7 @@ const MAX_DEPTH = 12;
 const OPTION_DEPTH = 4;
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
+const RECEIVER_METHODS = new Set(TELEMETRY_RECEIVER_NAMES.flatMap((entry) => Object.keys(entry.methods)));
 const METHOD_NAMES = new Set([
   ...TELEMETRY_SDKS.flatMap((sdk) => Object.keys(sdk.methods)),
   ...TELEMETRY_RECEIVER_NAMES.flatMap((entry) => Object.keys(entry.methods)),
@@ -241,7 +242,8 @@ export class TelemetryFinder {
       const sdk = this.sdkOf(object, 0);
       const args = sdk?.methods[method];
       if (sdk && args) return { vendor: sdk.vendor, args };
-      return byReceiverName(callee.object, method);
+      // Only span and tracer methods are known by the receiver's name; `list.push(…)` needs no name split.
+      return RECEIVER_METHODS.has(method) ? byReceiverName(callee.object, method) : undefined;
     }
     if (callee.type !== AST_NODE_TYPES.Identifier || !this.mentionsSdk) return undefined;
     const origin = this.resolver.importOf(callee);
