@@ -602,12 +602,14 @@ export class Tracer {
     // The service's own configuration (`process.env.API_TOKEN`) is not a person's identifier.
     if (dottedPath(node.object) === 'process.env') return NOTHING;
     const trace = this.traceAccess(node.object, [name ?? '*'], node, env, true);
+    // `env.DATABASE_USER`, `config.smtp.user`: an unknown value read from configuration is configuration.
+    if (trace.carried.length === 0 && trace.opaque && isConfigObject(node.object)) return { carried: [], opaque: false, via: trace.via };
     // Names do not speak for members of configuration objects (`config.apiKey`, `settings.ip`) or for a
     // word that means something else on its object (`cert.fingerprint`); followed sources still do.
     if (trace.carried.length > 0 && trace.carried.every((carried) => carried.byName)) {
-      if (isConfigObject(node.object) || (name !== undefined && contextExcludes(name, node.object))) {
-        return { carried: [], opaque: trace.opaque, via: trace.via };
-      }
+      // Configuration is known not to be a person's: no key or label names it afterwards either.
+      if (isConfigObject(node.object)) return { carried: [], opaque: false, via: trace.via };
+      if (name !== undefined && contextExcludes(name, node.object)) return { carried: [], opaque: trace.opaque, via: trace.via };
     }
     return trace;
   }

@@ -34,6 +34,7 @@ export class Resolver {
   private readonly importDepth = { value: 0 };
   private memberFunctionIndex: Map<string, { object: TSESTree.Node; fn: FunctionNode }[]> | undefined;
   private methodCallIndex: Map<string, TSESTree.CallExpression[]> | undefined;
+  private readonly writesMemo = new Map<Variable, Reference[]>();
   private readonly callSitesMemo = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; complete: boolean }>();
 
   constructor(readonly sourceCode: SourceCode) {}
@@ -130,7 +131,13 @@ export class Resolver {
 
   /** Write references of a variable (initializers, assignments, for-of bindings). */
   writesOf(variable: Variable): Reference[] {
-    return variable.references.filter((reference) => reference.isWrite());
+    // Memoized: a variable written in one place and read in thousands would otherwise cost its reads on every question.
+    let writes = this.writesMemo.get(variable);
+    if (!writes) {
+      writes = variable.references.filter((reference) => reference.isWrite());
+      this.writesMemo.set(variable, writes);
+    }
+    return writes;
   }
 
   /**

@@ -18,6 +18,7 @@ import {
   PASSPORT_PROFILE_PARAMETERS,
   PERSON_FIELDS,
   PERSON_RECORD_SUFFIXES,
+  NOT_A_PERSON_WORDS,
   PERSON_RECORD_WORDS,
   REQUEST_EVENTS,
   REQUEST_GLOBALS,
@@ -338,6 +339,7 @@ export class SourceRecognizer {
     if (/^[A-Z]/.test(name)) return false;
     const words = splitWords(name);
     const last = words[words.length - 1];
+    if (words.some((word) => NOT_A_PERSON_WORDS.includes(word))) return false;
     if (last !== undefined && PERSON_RECORD_WORDS.includes(last)) return true;
     return words.length >= 2 && PERSON_RECORD_SUFFIXES.includes(last ?? '') && PERSON_RECORD_WORDS.includes(words[words.length - 2] ?? '');
   }

@@ -234,6 +234,9 @@ export const PERSON_RECORD_WORDS: readonly string[] = ['user', 'account', 'custo
 /** Words after the person word that keep the name a record of the person: `userRecord`, `customerDoc`. */
 export const PERSON_RECORD_SUFFIXES: readonly string[] = ['record', 'entity', 'doc', 'document', 'row', 'data', 'info', 'details', 'profile'];
 
+/** Words before a person-record word that make it no one in particular: `anonymousUser`, `guestAccount`, `systemUser`. */
+export const NOT_A_PERSON_WORDS: readonly string[] = ['anonymous', 'guest', 'default', 'system', 'bot', 'service', 'dummy', 'fake', 'mock', 'test', 'example', 'sample'];
+
 /**
  * ORM reads whose receiver names a person table return person records:
  * Prisma `prisma.user.findUnique()`, Drizzle `db.query.users.findFirst()`,
@@ -465,6 +468,12 @@ export const NAME_PHRASES: readonly NamePhrase[] = [
   { words: ['visitorid'], kind: 'device' },
   { words: ['advertising', 'id'], kind: 'device' },
   { words: ['idfa'], kind: 'device' },
+  // Push and device tokens single out a device, not a login
+  { words: ['device', 'token'], kind: 'device' },
+  { words: ['push', 'token'], kind: 'device' },
+  { words: ['fcm', 'token'], kind: 'device' },
+  { words: ['apns', 'token'], kind: 'device' },
+  { words: ['registration', 'token'], kind: 'device' },
   // Credentials by their whole words (passwords stay out of scope: not online identifiers)
   { words: ['secret', 'key'], kind: 'token' },
   { words: ['secretkey'], kind: 'token' },
@@ -497,7 +506,7 @@ export const NAME_HEAD_PRESERVING: readonly string[] = [
  */
 export const CONFIG_OBJECT_WORDS: readonly string[] = [
   'config', 'configs', 'configuration', 'settings', 'setting', 'options', 'opts', 'conf', 'cfg', 'env', 'defaults',
-  'preferences', 'prefs', 'argv', 'flags',
+  'preferences', 'prefs', 'argv', 'flags', 'endpoints', 'urls', 'routes',
 ];
 
 /**

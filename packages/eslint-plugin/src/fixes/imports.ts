@@ -32,19 +32,35 @@ export function ensureBinding(
   exportName: string,
 ): Binding {
   const program = sourceCode.ast;
-  const style = detectStyle(sourceCode, program);
+  // What the file's top level says is the same for every finding in it: looked up once per file, not per fix.
+  const file = fileFacts(sourceCode);
+  const style = (file.style ??= detectStyle(sourceCode, program));
   const { quote } = style;
 
-  for (const statement of program.body) {
-    const found = fromImport(statement, moduleName, exportName) ?? fromRequire(statement, moduleName, exportName);
-    if (found?.reference) return { reference: found.reference, quote };
+  const foundKey = `${moduleName}\u0000${exportName}`;
+  let found = file.found.get(foundKey);
+  if (found === undefined) {
+    found = null;
+    for (const statement of program.body) {
+      const reference = (fromImport(statement, moduleName, exportName) ?? fromRequire(statement, moduleName, exportName))?.reference;
+      if (reference) {
+        found = reference;
+        break;
+      }
+    }
+    file.found.set(foundKey, found);
   }
+  if (found) return { reference: found, quote };
 
   const local = freeName(sourceCode, scope, exportName);
-  for (const statement of program.body) {
-    const extension = extendExisting(statement, moduleName, exportName, local);
-    if (extension) return { reference: local, quote, fix: extension };
+  const extensionKey = `${foundKey}\u0000${local}`;
+  let extending = file.extending.get(extensionKey);
+  if (extending === undefined) {
+    extending = program.body.find((statement) => extendExisting(statement, moduleName, exportName, local) !== undefined) ?? null;
+    file.extending.set(extensionKey, extending);
   }
+  const extension = extending ? extendExisting(extending, moduleName, exportName, local) : undefined;
+  if (extension) return { reference: local, quote, fix: extension };
 
   const statementText = style.commonjs
     ? `const { ${local === exportName ? exportName : `${exportName}: ${local}`} } = require(${quote}${moduleName}${quote})${style.semicolon}`
@@ -54,6 +70,25 @@ export function ensureBinding(
 
 interface Found {
   readonly reference?: string;
+}
+
+interface FileFacts {
+  style?: Style;
+  /** Module + export → the name an existing import or require gives it (null: none). */
+  readonly found: Map<string, string | null>;
+  /** Module + export + local → the import or require statement a new name can be added to (null: none). */
+  readonly extending: Map<string, TSESTree.ProgramStatement | null>;
+}
+
+const factsByFile = new WeakMap<object, FileFacts>();
+
+function fileFacts(sourceCode: SourceCode): FileFacts {
+  let facts = factsByFile.get(sourceCode);
+  if (!facts) {
+    facts = { found: new Map(), extending: new Map() };
+    factsByFile.set(sourceCode, facts);
+  }
+  return facts;
 }
 
 function fromImport(statement: TSESTree.ProgramStatement, moduleName: string, exportName: string): Found | undefined {

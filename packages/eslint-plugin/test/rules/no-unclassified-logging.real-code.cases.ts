@@ -334,6 +334,11 @@ export const NOISE: InvalidSpec[] = [
     findings: [f('req.ip', 'ip', 'req.ip', 'append')],
   },
   {
+    name: 'a push token singles out a device (parse-server)',
+    code: 'export function f(deviceToken) { logger.warn(`push failed for ${deviceToken}`); }',
+    findings: [f('deviceToken', 'device', 'deviceToken', 'logger.warn', { nth: 1 })],
+  },
+  {
     name: 'a head that only spells the identifier out keeps it',
     code: 'export function f(clientIpAddress, userIdList) { logger.info(clientIpAddress, userIdList); }',
     findings: [f('clientIpAddress', 'ip', 'clientIpAddress', 'logger.info', { nth: 1 }), f('userIdList', 'user', 'userIdList', 'logger.info', { nth: 1 })],
@@ -363,6 +368,9 @@ export const NOISE_VALID: ValidSpec[] = [
     name: "a TLS certificate's fingerprint",
     code: 'export function f(socket) { const cert = socket.getPeerCertificate(); logger.info(cert.fingerprint, cert.fingerprint256, cert.issuerCertificate.fingerprint, socket.getPeerCertificate().fingerprint, certFingerprint); }',
   },
+  { name: 'a value read from configuration stays configuration under an identifying key (outline)', code: "import env from './env';\nlogger.info('connecting', { username: env.DATABASE_USER, host: config.db.host });" },
+  { name: 'an endpoints object holds URLs, not tokens (outline)', code: 'export class OAuth { fetch() { logger.debug(this.endpoints.token); } }' },
+  { name: 'an anonymous user is no one (node-red)', code: 'export function f(anonymousUser, guestAccount) { logger.info(anonymousUser, guestAccount); }' },
   { name: 'SCREAMING_CASE members are constants', code: 'logger.info(AuthenticationScheme.BEARER, TokenType.ACCESS_TOKEN, DEFAULT_SESSION_ID);' },
   { name: "a #! program's console output is its interface", code: "#!/usr/bin/env node\nconsole.log('user', require('os').userInfo().username, process.argv.slice(2));" },
 ];
