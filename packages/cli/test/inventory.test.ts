@@ -36,6 +36,7 @@ function scanResult(): ScanResult {
     rulesMeta: {},
     skipped: [{ filePath: '/repo/dist/bundle.js', reason: 'larger than 2 MB (3.0 MB)' }],
     notLintable: [],
+    skippedNodeModules: [],
     findingCount: 7,
     failedFileCount: 1,
     treatments,

@@ -603,12 +603,14 @@ export class Tracer {
     if (dottedPath(node.object) === 'process.env') return NOTHING;
     const trace = this.traceAccess(node.object, [name ?? '*'], node, env, true);
     // `env.DATABASE_USER`, `config.smtp.user`: an unknown value read from configuration is configuration.
-    if (trace.carried.length === 0 && trace.opaque && isConfigObject(node.object)) return { carried: [], opaque: false, via: trace.via };
+    if (trace.carried.length === 0 && trace.opaque && isConfigObject(node.object) && !holdsPerson(name)) {
+      return { carried: [], opaque: false, via: trace.via };
+    }
     // Names do not speak for members of configuration objects (`config.apiKey`, `settings.ip`) or for a
     // word that means something else on its object (`cert.fingerprint`); followed sources still do.
     if (trace.carried.length > 0 && trace.carried.every((carried) => carried.byName)) {
       // Configuration is known not to be a person's: no key or label names it afterwards either.
-      if (isConfigObject(node.object)) return { carried: [], opaque: false, via: trace.via };
+      if (isConfigObject(node.object) && !holdsPerson(name)) return { carried: [], opaque: false, via: trace.via };
       if (name !== undefined && contextExcludes(name, node.object)) return { carried: [], opaque: trace.opaque, via: trace.via };
     }
     return trace;
@@ -978,7 +980,11 @@ function labelBefore(text: string | undefined | null): string | undefined {
   return match?.[1];
 }
 
-/** `config`, `this.settings`, `appOptions.server`: an object path naming configuration at any level. */
+/**
+ * `config`, `this.settings`, `appOptions.server`: an object path naming
+ * configuration at any level, unless a person sits between it and the value
+ * (`opts.user.username` is the user handed in with the options).
+ */
 function isConfigObject(node: Node): boolean {
   let current: Node | undefined = unwrap(node);
   for (let guard = 0; current && guard < 10; guard++) {
@@ -986,10 +992,23 @@ function isConfigObject(node: Node): boolean {
     const words = name === undefined ? [] : splitWords(name);
     const last = words[words.length - 1];
     if (last !== undefined && CONFIG_OBJECT_WORDS.includes(last)) return true;
+    if (last !== undefined && PERSON_HOLDER_WORDS.includes(last)) return false;
     current = current.type === AST_NODE_TYPES.MemberExpression ? unwrap(current.object) : undefined;
   }
   return false;
 }
+
+/** `user`, `opts.account`, `session`: a member that holds a person's values, wherever it sits. */
+function holdsPerson(name: string | undefined): boolean {
+  // `env.DATABASE_USER` is a setting's name, not a person's record.
+  if (name === undefined || CONSTANT_NAME.test(name)) return false;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  return last !== undefined && PERSON_HOLDER_WORDS.includes(last);
+}
+
+/** Words for what holds a person's values: between a configuration object and a value, they make it the person's. */
+const PERSON_HOLDER_WORDS = ['user', 'users', 'account', 'customer', 'member', 'profile', 'owner', 'actor', 'principal', 'identity', 'visitor', 'req', 'request', 'session'];
 
 /** `cert.fingerprint`, `socket.getPeerCertificate().fingerprint256`: a word that names something else on this object. */
 function contextExcludes(name: string, object: Node): boolean {

@@ -334,6 +334,11 @@ export const NOISE: InvalidSpec[] = [
     findings: [f('req.ip', 'ip', 'req.ip', 'append')],
   },
   {
+    name: 'a user handed in with options is still a person (node-red settings.update)',
+    code: "export function update(opts) { const username = opts.user.username; runtime.log.audit({ event: 'settings.update', username: username }); }",
+    findings: [f('username', 'user', 'opts.user.username', 'runtime.log.audit', { nth: 3 })],
+  },
+  {
     name: 'a push token singles out a device (parse-server)',
     code: 'export function f(deviceToken) { logger.warn(`push failed for ${deviceToken}`); }',
     findings: [f('deviceToken', 'device', 'deviceToken', 'logger.warn', { nth: 1 })],
