@@ -26,7 +26,7 @@ export const TEST_METHODS: ReadonlySet<string> = new Set<string>([
 ]);
 
 /** Properties that measure rather than hold. */
-export const MEASURE_PROPERTIES: ReadonlySet<string> = new Set<string>(['length', 'size']);
+export const MEASURE_PROPERTIES: ReadonlySet<string> = new Set<string>(['length', 'size', 'status', 'statusCode', 'statusText']);
 /** Global functions whose result carries their arguments. */
 export const TRANSPARENT_FUNCTIONS: ReadonlySet<string> = new Set<string>([
   'JSON.stringify', 'JSON.parse', 'String', 'Number', 'encodeURIComponent', 'encodeURI', 'escape', 'structuredClone', 'Array.from',

@@ -47,6 +47,10 @@ export const REQUEST_MEMBER_SOURCES: readonly MemberSource[] = [
   // hapi
   { path: 'info.remoteAddress', kind: 'ip', deep: true },
   { path: 'state', kind: 'cookie', deep: true },
+  // Koa: `ctx.state` is the app's per-request state, where auth middleware puts the user (longer paths win over hapi's `state`)
+  { path: 'state.user', kind: 'user', deep: USER_FIELDS },
+  { path: 'state.auth', kind: 'user', deep: ['user'] },
+  { path: 'state.auth.user', kind: 'user', deep: USER_FIELDS },
   // AWS Lambda (API Gateway REST and HTTP APIs)
   { path: 'requestContext.identity.sourceIp', kind: 'ip', deep: true },
   { path: 'requestContext.identity.userAgent', kind: 'device', deep: true },
@@ -399,6 +403,12 @@ export const GLOBAL_OBJECT_NAMES: readonly string[] = ['window', 'globalThis', '
 /** Storage methods that write or clear rather than read: their result carries nothing. */
 export const STORAGE_WRITE_METHODS: readonly string[] = ['setItem', 'removeItem', 'clear'];
 
+/** Words before an address that make it the service's own or a configured list, not a person's (`allowIpList`, `serverIp`). */
+const CONFIGURED_ADDRESS_WORDS = [
+  'allow', 'allowed', 'deny', 'denied', 'block', 'blocked', 'trusted', 'whitelist', 'blacklist', 'allowlist',
+  'denylist', 'private', 'internal', 'server', 'bind', 'listen', 'local', 'proxy', 'upstream', 'dns',
+];
+
 /**
  * Words in names that mark an identifier. Each phrase is a sequence of
  * whole words (names are split on camelCase, snake_case, kebab-case).
@@ -411,11 +421,11 @@ export interface NamePhrase {
 }
 
 export const NAME_PHRASES: readonly NamePhrase[] = [
-  { words: ['ip'], kind: 'ip' },
-  { words: ['ips'], kind: 'ip' },
-  { words: ['ipv4'], kind: 'ip' },
-  { words: ['ipv6'], kind: 'ip' },
-  { words: ['ipaddress'], kind: 'ip' },
+  { words: ['ip'], kind: 'ip', notAfter: CONFIGURED_ADDRESS_WORDS },
+  { words: ['ips'], kind: 'ip', notAfter: CONFIGURED_ADDRESS_WORDS },
+  { words: ['ipv4'], kind: 'ip', notAfter: CONFIGURED_ADDRESS_WORDS },
+  { words: ['ipv6'], kind: 'ip', notAfter: CONFIGURED_ADDRESS_WORDS },
+  { words: ['ipaddress'], kind: 'ip', notAfter: CONFIGURED_ADDRESS_WORDS },
   { words: ['remote', 'addr'], kind: 'ip' },
   { words: ['remote', 'address'], kind: 'ip' },
   { words: ['remoteaddr'], kind: 'ip' },
@@ -506,7 +516,7 @@ export const NAME_HEAD_PRESERVING: readonly string[] = [
  */
 export const CONFIG_OBJECT_WORDS: readonly string[] = [
   'config', 'configs', 'configuration', 'settings', 'setting', 'options', 'opts', 'conf', 'cfg', 'env', 'defaults',
-  'preferences', 'prefs', 'argv', 'flags', 'endpoints', 'urls', 'routes',
+  'preferences', 'prefs', 'argv', 'flags', 'endpoints', 'urls', 'routes', 'url', 'uri', 'proxy',
 ];
 
 /**

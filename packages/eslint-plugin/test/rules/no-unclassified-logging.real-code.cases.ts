@@ -339,6 +339,11 @@ export const NOISE: InvalidSpec[] = [
     findings: [f('username', 'user', 'opts.user.username', 'runtime.log.audit', { nth: 3 })],
   },
   {
+    name: 'Koa: the user auth middleware put in ctx.state (outline)',
+    code: 'app.use(async (ctx) => { logger.info(ctx.state.auth.user.id, ctx.state.user); });',
+    findings: [f('ctx.state.auth.user.id', 'user', 'ctx.state.auth.user', 'logger.info'), f('ctx.state.user', 'user', 'ctx.state.user', 'logger.info')],
+  },
+  {
     name: 'a push token singles out a device (parse-server)',
     code: 'export function f(deviceToken) { logger.warn(`push failed for ${deviceToken}`); }',
     findings: [f('deviceToken', 'device', 'deviceToken', 'logger.warn', { nth: 1 })],
@@ -375,6 +380,10 @@ export const NOISE_VALID: ValidSpec[] = [
   },
   { name: 'a value read from configuration stays configuration under an identifying key (outline)', code: "import env from './env';\nlogger.info('connecting', { username: env.DATABASE_USER, host: config.db.host });" },
   { name: 'an endpoints object holds URLs, not tokens (outline)', code: 'export class OAuth { fetch() { logger.debug(this.endpoints.token); } }' },
+  { name: 'configured address lists and the server\'s own address (outline)', code: 'export function f(resolved, serverIp) { logger.warn(resolved.allowIPAddressList, resolved.denyIPAddressList, serverIp); }' },
+  { name: 'a proxy URL\'s user name is configuration (outline)', code: 'export function f(parsedProxyURL) { logger.silly(parsedProxyURL.username); }' },
+  { name: 'a status code is not what it is the status of (node-red)', code: "export function f(jqXHR, token) { console.log('token request failed', jqXHR.status, token.statusText); }" },
+  { name: 'Koa ctx.state is not a cookie jar (outline)', code: "app.use(async (ctx) => { logger.info(ctx.state.auth.type); });" },
   { name: 'an anonymous user is no one (node-red)', code: 'export function f(anonymousUser, guestAccount) { logger.info(anonymousUser, guestAccount); }' },
   { name: 'SCREAMING_CASE members are constants', code: 'logger.info(AuthenticationScheme.BEARER, TokenType.ACCESS_TOKEN, DEFAULT_SESSION_ID);' },
   { name: "a #! program's console output is its interface", code: "#!/usr/bin/env node\nconsole.log('user', require('os').userInfo().username, process.argv.slice(2));" },
