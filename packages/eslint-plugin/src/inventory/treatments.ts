@@ -5,7 +5,7 @@ import { compactText, isFunction, propertyName, staticString, unwrap } from '../
 import { MetricSinkFinder } from '../analysis/metric-sinks';
 import { SinkFinder } from '../analysis/sinks';
 import { TelemetryFinder } from '../analysis/telemetry-sinks';
-import { DEFAULT_ANALYSIS_OPTIONS, guarded } from '../rules/shared';
+import { DEFAULT_ANALYSIS_OPTIONS, guarded } from '../util/flow-rule';
 
 /** Where a treated value goes: the family of the rule whose sink the call is, and for third parties the vendor. */
 export interface TreatmentDestination {

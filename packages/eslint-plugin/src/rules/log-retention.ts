@@ -11,7 +11,7 @@ import { splitWords } from '../analysis/names';
 import { RetentionReader, type Retention, type RetentionFix } from '../analysis/retention';
 import { SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
-import { DEFAULT_ANALYSIS_OPTIONS, guarded } from './shared';
+import { DEFAULT_ANALYSIS_OPTIONS, guarded } from '../util/flow-rule';
 
 /** The rule's own options: the policy's bounds and extra words that mark a security log. */
 export interface RuleOptions {

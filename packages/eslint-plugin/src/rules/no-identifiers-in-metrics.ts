@@ -5,7 +5,7 @@ import { MetricSinkFinder, type MetricSink } from '../analysis/metric-sinks';
 import type { AnalysisOptions } from '../analysis/settings';
 import { buildSuggestions, SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
-import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from './shared';
+import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from '../util/flow-rule';
 
 /** The rule's options are exactly what the analysis reads. */
 export type RuleOptions = AnalysisOptions;
@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       unclassified: `{{label}} from {{origin}} reaches {{sink}} as a metric label without classification: ${WHY}`,
-      // Reported through reportFlows (rules/shared.ts), which the lint rule cannot follow.
+      // Reported through reportFlows (util/flow-rule.ts), which the lint rule cannot follow.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       inName: `{{label}} from {{origin}} reaches {{sink}} in a metric name without classification: ${WHY}`,
       labelName: `{{label}} from the label name {{origin}} reaches {{sink}} as a metric label without classification: ${WHY}; drop the label or give it a redacted value under another name`,

@@ -6,7 +6,7 @@ import { EXPRESS_WINSTON_RUNTIME, KINDS, MORGAN_RUNTIME, PINO_RUNTIME } from '..
 import { SUGGESTION_MESSAGES } from '../fixes';
 import { ensureBinding } from '../fixes/imports';
 import { createRule } from '../util/create-rule';
-import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from './shared';
+import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from '../util/flow-rule';
 
 /** The rule's options are the analysis options (which kinds, extra sources and sanitizers, the runtime module). */
 export type RuleOptions = AnalysisOptions;

@@ -6,7 +6,7 @@ import type { AnalysisOptions } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
 import { SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
-import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from './shared';
+import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from '../util/flow-rule';
 
 /** The analysis options, the extra sinks, and whether command-line programs' terminal output is checked. */
 export interface RuleOptions extends AnalysisOptions {
@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       requiresTypeChecking: false,
     },
-    // Suggestions are built in reportFlows (rules/shared.ts).
+    // Suggestions are built in reportFlows (util/flow-rule.ts).
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
     hasSuggestions: true,
     messages: {

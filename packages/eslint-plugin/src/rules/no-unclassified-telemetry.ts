@@ -7,7 +7,7 @@ import { TelemetryFinder, type TelemetryCallOption, type TelemetrySink } from '.
 import { KINDS, OTEL_HEADER_OPTION } from '../catalog';
 import { SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
-import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows, type SinkReport } from './shared';
+import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows, type SinkReport } from '../util/flow-rule';
 
 /** The analysis options, plus extra telemetry calls. */
 export interface RuleOptions extends AnalysisOptions {
@@ -37,13 +37,13 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       requiresTypeChecking: false,
     },
-    // Flow suggestions are built in reportFlows (rules/shared.ts), option ones here.
+    // Flow suggestions are built in reportFlows (util/flow-rule.ts), option ones here.
     hasSuggestions: true,
     messages: {
       // `sink` is "<Vendor> (<call>)": destinationOfMessage reads the vendor back.
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported through reportFlows (rules/shared.ts)
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported through reportFlows (util/flow-rule.ts)
       unclassified: '{{label}} from {{origin}} reaches {{sink}} without classification',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported through reportFlows (rules/shared.ts)
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported through reportFlows (util/flow-rule.ts)
       unkeyedHash:
         '{{label}} from {{origin}} reaches {{sink}} through an unkeyed hash, which is not classification: an unkeyed hash of an IP address can be reversed by brute force (the whole IPv4 space is hashed in minutes); use pseudonymize() (a keyed HMAC) or redact.ip()',
       collectsByDefault: '{{vendor}} option {{option}} {{effect}}',
