@@ -70,6 +70,7 @@ function project(section: Section): string {
   const links: [string, string][] = [
     ['eslint-plugin-online-identifiers', path.join(ROOT, 'packages', 'eslint-plugin')],
     ['@online-identifiers/redact', path.join(ROOT, 'packages', 'redact')],
+    ['online-identifiers', path.join(ROOT, 'packages', 'cli')],
     ['typescript-eslint', path.join(ROOT, 'node_modules', 'typescript-eslint')],
     ['typescript', path.join(ROOT, 'node_modules', 'typescript')],
   ];
@@ -90,6 +91,7 @@ describe('README snippets (packages/eslint-plugin/README.md)', function () {
         ['A TypeScript project', ['eslint.config.mjs']],
         ['Type-aware: `configs.strict`', ['eslint.config.mjs', 'tsconfig.json']],
         ['oxlint', ['.oxlintrc.json']],
+        ['Faster parsing', ['eslint.config.js']],
       ],
     );
   });
