@@ -6,11 +6,19 @@ import { NAME_HEAD_PRESERVING, NAME_NOT_AFTER, NAME_NOT_BEFORE, NAME_PHRASES, ty
  * snake_case, kebab-case, dots and spaces: `clientIP` → client ip,
  * `X-Forwarded-For` → x forwarded for, `IPv4Address` → ipv4 address.
  */
-export function splitWords(name: string): string[] {
+export function splitWords(name: string): readonly string[] {
+  // Names repeat across a file and a run: split each once (callers must not change the array).
+  const known = wordCache.get(name);
+  if (known) return known;
   const normalized = name.replace(/IPv([46])/g, 'Ipv$1');
-  const words = normalized.match(/[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g) ?? [];
-  return words.map((word) => word.toLowerCase());
+  const words = (normalized.match(/[A-Z]+(?![a-z])\d*|[A-Z]?[a-z]+\d*|\d+/g) ?? []).map((word) => word.toLowerCase());
+  if (wordCache.size >= MAX_CACHED_NAMES) wordCache.clear();
+  wordCache.set(name, words);
+  return words;
 }
+
+const wordCache = new Map<string, readonly string[]>();
+const MAX_CACHED_NAMES = 50_000;
 
 export interface NameMatcher {
   /** The kind a name denotes, if any of its whole-word phrases names an identifier. */

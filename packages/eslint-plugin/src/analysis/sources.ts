@@ -716,7 +716,7 @@ function companionSources(model: keyof typeof HANDLER_COMPANIONS): readonly { st
 
 /** A name for a person table or its model: `user`, `users`, `User`, `userRepository`, `CustomerModel`. */
 function isPersonTable(name: string): boolean {
-  const words = splitWords(name);
+  const words = [...splitWords(name)];
   while (words.length > 1 && ORM_TABLE_SUFFIXES.includes(words[words.length - 1] ?? '')) words.pop();
   const last = (words[words.length - 1] ?? '').replace(/s$/, '');
   return words.length === 1 && PERSON_RECORD_WORDS.includes(last);
