@@ -263,6 +263,12 @@ export class Tracer {
     return this.labelled(this.trace(arg), label, arg);
   }
 
+  /** `auditUser`, `req.user`, `account`: an expression naming a whole person record, not one of its fields. */
+  private isWholeRecord(expression: Node): boolean {
+    const name = lastStaticName(expression);
+    return name !== undefined && this.sources.isPersonRecordName(name);
+  }
+
   /** A label names a value's kind only when nothing else does and the value is not a literal. */
   private labelled(trace: Trace, label: string | undefined, node: Node): Trace {
     if (label === undefined) return trace;
@@ -306,7 +312,13 @@ export class Tracer {
       case AST_NODE_TYPES.TemplateLiteral:
         // `token=${t}`: a label right before a value names what it is.
         return merge(
-          node.expressions.map((expression, i) => this.labelled(this.trace(expression, env), labelBefore(node.quasis[i]?.value.cooked), expression)),
+          node.expressions.map((expression, i) => {
+            const trace = this.trace(expression, env);
+            // A person record known only by its name (`auditUser`) is an object, "[object Object]" in text;
+            // a followed source (`req.auth.user`, a basic-auth user name) may well be a string.
+            if (trace.carried.length > 0 && trace.carried.every((carried) => carried.byName) && this.isWholeRecord(expression)) return NOTHING;
+            return this.labelled(trace, labelBefore(node.quasis[i]?.value.cooked), expression);
+          }),
           node.expressions,
         );
       case AST_NODE_TYPES.TaggedTemplateExpression:

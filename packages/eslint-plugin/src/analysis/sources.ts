@@ -18,6 +18,7 @@ import {
   PASSPORT_PROFILE_PARAMETERS,
   PERSON_FIELDS,
   PERSON_RECORD_SUFFIXES,
+  APP_STATE_KEY_WORDS,
   NOT_A_PERSON_WORDS,
   PERSON_RECORD_WORDS,
   REQUEST_EVENTS,
@@ -621,10 +622,24 @@ export class SourceRecognizer {
         // `at` counts steps after the base name; the base is index -1.
         const at = skip + global.steps.length - 2;
         if (at + 1 > steps.length) continue;
+        // `sessionStorage.getItem('postLoginRedirectPath')`: a key whose name says it holds app state, not an identifier.
+        if (global.kind === 'storage' && this.isAppStateKey(steps, at + 1)) return NONE;
         return this.deep(global.kind, global.deep, steps, at + 1, at);
       }
     }
     return UNKNOWN;
+  }
+
+  /** A storage read by a literal key whose head word names app state (`…Path`, `theme`, `sidebarCollapsed`). */
+  private isAppStateKey(steps: readonly Step[], from: number): boolean {
+    const method = steps[from]?.name;
+    const call = steps[from + 1]?.call;
+    if (method !== 'getItem' || !call) return false;
+    const key = staticString(call.arguments[0]);
+    if (key === undefined || this.settings.names.match(key) !== undefined) return false;
+    const words = splitWords(key);
+    const last = words[words.length - 1];
+    return last !== undefined && APP_STATE_KEY_WORDS.includes(last);
   }
 
   private matchImport(base: { module: string; path: readonly string[]; local?: string }, steps: readonly Step[]): Match {

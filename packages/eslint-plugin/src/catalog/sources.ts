@@ -546,3 +546,13 @@ export const NAME_NOT_BEFORE: readonly string[] = [
   'cache', 'client', 'manager', 'service', 'store', 'measurement', 'metrics', 'timer', 'span', 'handler',
   'callback', 'factory', 'builder', 'validator', 'generator', 'lifetime', 'regexp', 'matcher', 'middleware',
 ];
+
+/**
+ * Last words of a storage key that name app state rather than anything about
+ * the person or device: `postLoginRedirectPath`, `theme`, `sidebarCollapsed`.
+ */
+export const APP_STATE_KEY_WORDS: readonly string[] = [
+  'path', 'url', 'uri', 'route', 'redirect', 'theme', 'mode', 'locale', 'language', 'lang', 'tab', 'layout',
+  'collapsed', 'expanded', 'dismissed', 'seen', 'version', 'width', 'height', 'zoom', 'sort', 'order', 'filter',
+  'filters', 'view', 'page', 'draft', 'scroll', 'position',
+];

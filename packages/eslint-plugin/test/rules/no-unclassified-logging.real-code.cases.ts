@@ -344,6 +344,16 @@ export const NOISE: InvalidSpec[] = [
     findings: [f('ctx.state.auth.user.id', 'user', 'ctx.state.auth.user', 'logger.info'), f('ctx.state.user', 'user', 'ctx.state.user', 'logger.info')],
   },
   {
+    name: 'a storage key that names an identifier is still one',
+    code: "console.log(localStorage.getItem('visitorId'));",
+    findings: [f("localStorage.getItem('visitorId')", 'storage', 'localStorage', 'console.log')],
+  },
+  {
+    name: "a record's field in text is still the person's",
+    code: 'export function f(auditUser) { logger.info(`by ${auditUser.email}`); }',
+    findings: [f('auditUser.email', 'user', 'auditUser.email', 'logger.info')],
+  },
+  {
     name: 'a push token singles out a device (parse-server)',
     code: 'export function f(deviceToken) { logger.warn(`push failed for ${deviceToken}`); }',
     findings: [f('deviceToken', 'device', 'deviceToken', 'logger.warn', { nth: 1 })],
@@ -384,6 +394,8 @@ export const NOISE_VALID: ValidSpec[] = [
   { name: 'a proxy URL\'s user name is configuration (outline)', code: 'export function f(parsedProxyURL) { logger.silly(parsedProxyURL.username); }' },
   { name: 'a status code is not what it is the status of (node-red)', code: "export function f(jqXHR, token) { console.log('token request failed', jqXHR.status, token.statusText); }" },
   { name: 'Koa ctx.state is not a cookie jar (outline)', code: "app.use(async (ctx) => { logger.info(ctx.state.auth.type); });" },
+  { name: 'a whole record known by name is "[object Object]" in text (unleash)', code: 'export function f(auditUser) { logger.info(`Addon event by ${auditUser}`); }' },
+  { name: 'a storage key that names app state (outline)', code: "console.log(sessionStorage.getItem('postLoginRedirectPath'), localStorage.getItem('theme'));" },
   { name: 'an anonymous user is no one (node-red)', code: 'export function f(anonymousUser, guestAccount) { logger.info(anonymousUser, guestAccount); }' },
   { name: 'SCREAMING_CASE members are constants', code: 'logger.info(AuthenticationScheme.BEARER, TokenType.ACCESS_TOKEN, DEFAULT_SESSION_ID);' },
   { name: "a #! program's console output is its interface", code: "#!/usr/bin/env node\nconsole.log('user', require('os').userInfo().username, process.argv.slice(2));" },
