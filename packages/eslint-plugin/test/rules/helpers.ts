@@ -140,6 +140,14 @@ export function toInvalid(spec: InvalidSpec): RuleTester.InvalidTestCase {
     })
     .sort((a, b) => a.offset - b.offset)
     .map(({ error }) => error);
+  return invalidCase(spec, errors);
+}
+
+/** A RuleTester invalid case from a spec's name, code, options and language, with the given expected errors. */
+export function invalidCase(
+  spec: Pick<InvalidSpec, 'name' | 'code' | 'options' | 'ts' | 'sourceType'>,
+  errors: readonly unknown[],
+): RuleTester.InvalidTestCase {
   return {
     name: spec.name,
     code: spec.code,
@@ -149,7 +157,7 @@ export function toInvalid(spec: InvalidSpec): RuleTester.InvalidTestCase {
   } as RuleTester.InvalidTestCase;
 }
 
-export function toValid(spec: ValidSpec): RuleTester.ValidTestCase {
+export function toValid(spec: Pick<ValidSpec, 'name' | 'code' | 'ts' | 'options'>): RuleTester.ValidTestCase {
   return {
     name: spec.name,
     code: spec.code,

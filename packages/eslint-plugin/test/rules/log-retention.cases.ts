@@ -1,5 +1,5 @@
 import type { RuleTester } from 'eslint';
-import { languageOptions, offsetOf, position } from './helpers';
+import { invalidCase, offsetOf, position, toValid } from './helpers';
 
 const BOUNDS = (min = 90, max = 731): string => `the policy's 90 days to 2 years (${min} to ${max} days)`;
 
@@ -44,23 +44,11 @@ export function toRetentionInvalid(spec: RetentionSpec): RuleTester.InvalidTestC
     })
     .sort((a, b) => a.start - b.start)
     .map(({ error }) => error);
-  return {
-    name: spec.name,
-    code: spec.code,
-    ...(spec.options ? { options: [...spec.options] } : {}),
-    languageOptions: languageOptions(spec.ts, spec.sourceType),
-    errors,
-  } as RuleTester.InvalidTestCase;
+  return invalidCase(spec, errors);
 }
 
-export function toRetentionValid(spec: { name: string; code: string; ts?: boolean; options?: readonly unknown[] }): RuleTester.ValidTestCase {
-  return {
-    name: spec.name,
-    code: spec.code,
-    ...(spec.options ? { options: [...spec.options] } : {}),
-    languageOptions: languageOptions(spec.ts),
-  } as RuleTester.ValidTestCase;
-}
+/** Valid retention cases are plain valid cases. */
+export const toRetentionValid = toValid;
 
 const DRF = "import DailyRotateFile from 'winston-daily-rotate-file';\n";
 const WINSTON = "import winston from 'winston';\n";
