@@ -18,6 +18,7 @@ import {
 } from '../catalog';
 import { splitWords } from './names';
 import { calleeName, compactText, dottedPath, isFunction, keyName, propertyName, renderSegment, staticString, unwrap } from './ast';
+import { isRelativeSpecifier, type ProjectModules } from './modules';
 import { forLoopOf, patternPath, type Resolver } from './resolve';
 import type { Settings } from './settings';
 import { SourceRecognizer, type Base, type Step } from './sources';
@@ -163,6 +164,8 @@ export class Tracer {
     private readonly resolver: Resolver,
     types: TypeFacts | undefined,
     private readonly limits: TracerLimits = {},
+    /** The project's own modules, for what a function imported from one returns (absent: imported calls are known by name only). */
+    private readonly modules?: ProjectModules,
   ) {
     this.sources = new SourceRecognizer(settings, resolver, types);
     this.treatment = new TreatmentJudge(settings, resolver, types);
@@ -834,6 +837,18 @@ export class Tracer {
     if (node.type === AST_NODE_TYPES.NewExpression) return OPAQUE;
     const fn = this.resolver.localFunction(callee) ?? this.requestMethod(callee);
     if (fn && (env?.depth ?? 0) < MAX_CALL_DEPTH) return this.callLocal(fn, node, env);
+    if (!fn && origin && this.modules && isRelativeSpecifier(origin.module)) {
+      // `import { clientIp } from './net'`: what that function returns, from its module's summary.
+      const kinds = this.modules.returnsOf(origin);
+      if (kinds && kinds.length > 0) {
+        const originText = this.text(node);
+        return {
+          carried: kinds.map((entry) => ({ kind: entry.kind, origin: node, originText, ...(entry.byName ? { byName: true } : {}) })),
+          opaque: true,
+          via: [],
+        };
+      }
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = propertyName(callee);
       const stored = method === undefined ? undefined : this.traceContextStore(node, method, callee.object);

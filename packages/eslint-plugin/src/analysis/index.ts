@@ -6,6 +6,8 @@ import { reportExhaustion } from './budget';
 import { Resolver } from './resolve';
 import { resolveSettings, type AnalysisOptions, type Settings } from './settings';
 import { Tracer } from './flow';
+import { ProjectModules, type ModuleAnalysis } from './modules';
+import { SinkFinder } from './sinks';
 import { TreatmentJudge } from './treatment';
 import { typeFactsFor, type TypeFacts } from './types';
 
@@ -21,6 +23,8 @@ export interface FileAnalysis {
   readonly tracer: Tracer;
   readonly treatment: TreatmentJudge;
   readonly types: TypeFacts | undefined;
+  /** The project's own modules this file imports (functions' returns, wrappers, loggers across files). */
+  readonly modules: ProjectModules;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -50,12 +54,48 @@ export function fileAnalysis(context: AnyContext, options: AnalysisOptions): Fil
   if (known) return known;
   const resolver = new Resolver(sourceCode);
   const types = settings.typeAware ? typeFactsFor(sourceCode) : undefined;
-  const tracer = new Tracer(sourceCode, settings, resolver, types, {
-    budget: options.analysisBudget,
-    onExhausted: (at, steps) => reportExhaustion(context.filename, at, steps),
-  });
+  const languageOptions = (context as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> } }).languageOptions;
+  const modules = new ProjectModules(
+    context.filename,
+    settings,
+    { parser: languageOptions?.parser, parserOptions: languageOptions?.parserOptions },
+    (moduleSource, moduleImports) => analyzeModule(moduleSource, settings, options, moduleImports),
+  );
+  const tracer = new Tracer(
+    sourceCode,
+    settings,
+    resolver,
+    types,
+    {
+      budget: options.analysisBudget,
+      onExhausted: (at, steps) => reportExhaustion(context.filename, at, steps),
+    },
+    modules,
+  );
   const treatment = new TreatmentJudge(settings, resolver, types);
-  const analysis: FileAnalysis = { settings, resolver, tracer, treatment, types };
+  const analysis: FileAnalysis = { settings, resolver, tracer, treatment, types, modules };
   perSettings.set(settings, analysis);
   return analysis;
+}
+
+/**
+ * The analysis of an imported module, for its summary: the same tracer and
+ * sink finder as a linted file, without type information, with its own
+ * budget (exhaustion there is silent: the module is linted on its own).
+ */
+function analyzeModule(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: Settings,
+  options: AnalysisOptions,
+  modules: ProjectModules,
+): ModuleAnalysis {
+  const resolver = new Resolver(sourceCode);
+  const tracer = new Tracer(sourceCode, settings, resolver, undefined, { budget: options.analysisBudget }, modules);
+  const sinks = new SinkFinder(sourceCode, settings, resolver, modules);
+  return {
+    resolver,
+    kindsOf: (node) => tracer.trace(node).carried.map((carried) => ({ kind: carried.kind, byName: carried.byName === true })),
+    sinkArgumentsOf: (call) => sinks.argumentsWritten(call),
+    isLogger: (node) => sinks.isLogger(node, 0),
+  };
 }

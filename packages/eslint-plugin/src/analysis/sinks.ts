@@ -18,6 +18,7 @@ import {
 } from '../catalog';
 import { compactText, dottedPath, isFunction, propertyName, staticString, unwrap } from './ast';
 import { splitWords } from './names';
+import { isRelativeSpecifier, type ProjectModules } from './modules';
 import type { ImportOrigin, Resolver } from './resolve';
 import type { Settings } from './settings';
 
@@ -51,7 +52,25 @@ export class SinkFinder {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly settings: Settings,
     private readonly resolver: Resolver,
+    /** The project's own modules, for functions and loggers imported from them (absent: imports are known by name only). */
+    private readonly modules?: ProjectModules,
   ) {}
+
+  /**
+   * The arguments a call writes to a log, wherever they come from: a sink
+   * call's own arguments, or what a local or imported wrapper passes on.
+   * Unlike `sinkOf`, arguments a wrapper forwards are kept (for summaries
+   * of the wrapper itself).
+   *
+   * @returns the arguments, or undefined when the call writes nothing
+   */
+  argumentsWritten(call: TSESTree.CallExpression): readonly Node[] | undefined {
+    const direct = this.sinkArguments(call);
+    if (direct) return direct;
+    const fn = this.resolver.localFunction(call.callee);
+    const forwarding = fn ? this.forwardingOf(fn) : undefined;
+    return forwarding ? call.arguments.slice(forwarding.from) : undefined;
+  }
 
   sinkOf(call: TSESTree.CallExpression): Sink | undefined {
     const direct = this.sinkArguments(call);
@@ -130,7 +149,8 @@ export class SinkFinder {
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = propertyName(callee);
       // Most calls are not sinks: decide on the method name before any scope lookup.
-      if (method === undefined || !SINK_METHODS.has(method)) return undefined;
+      if (method === undefined) return undefined;
+      if (!SINK_METHODS.has(method)) return this.importedWrapperArguments(call, callee.object);
       const path = dottedPath(callee);
       const object = unwrap(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && object.name === 'console' && CONSOLE_METHODS.includes(method)) {
@@ -150,7 +170,7 @@ export class SinkFinder {
         const target = this.sinkArguments({ ...call, callee: object, arguments: [] });
         if (target) return method === 'apply' ? call.arguments.slice(1, 2) : call.arguments.slice(1);
       }
-      return undefined;
+      return this.importedWrapperArguments(call, callee.object);
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // Globals (`require`, `String`, `setTimeout`) are not log functions: most bare calls end here.
@@ -164,10 +184,32 @@ export class SinkFinder {
       if (single && single.pattern.steps.length === 0 && this.isLogFunction(single.value)) return call.arguments;
       // `import { auditLog } from './audit'`, `const log = require('../lib/log')`: a project's own log function.
       if (isLogFunctionName(callee.name) && origin && isProjectOrLoggerModule(origin.module)) return call.arguments;
-      return undefined;
+      return origin ? this.importedForwarding(call, origin) : undefined;
     }
     if (callee.type === AST_NODE_TYPES.CallExpression && this.isLogFunction(callee)) return call.arguments;
     return undefined;
+  }
+
+  /** `audit.record(user)` where `audit` is a project module (`require('./audit')`, `import * as audit`): its function's summary. */
+  private importedWrapperArguments(call: TSESTree.CallExpression, object: Node): readonly Node[] | undefined {
+    if (!this.modules) return undefined;
+    const base = unwrap(object);
+    if (base.type !== AST_NODE_TYPES.Identifier || this.resolver.isGlobal(base) || !this.mayBeImported(base)) return undefined;
+    const origin = this.resolver.importOf(call.callee);
+    return origin ? this.importedForwarding(call, origin) : undefined;
+  }
+
+  /** The arguments an imported project function writes to a log in its own body (see ProjectModules.forwardingOf). */
+  private importedForwarding(call: TSESTree.CallExpression, origin: ImportOrigin): readonly Node[] | undefined {
+    if (!this.modules || !isRelativeSpecifier(origin.module)) return undefined;
+    const forwarding = this.modules.forwardingOf(origin);
+    if (!forwarding) return undefined;
+    const spreadAt = call.arguments.findIndex((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
+    const args = call.arguments.filter(
+      (_, index) =>
+        forwarding.parameters.has(index) || (forwarding.from !== undefined && index >= forwarding.from) || (spreadAt >= 0 && index >= spreadAt),
+    );
+    return args.length > 0 ? args : undefined;
   }
 
   private isUserSink(path: string): boolean {
@@ -197,6 +239,8 @@ export class SinkFinder {
         // `import audit from './audit-log'`: a project module named as a logger exports one.
         if (origin && origin.path.length <= 1 && /^(?:\.{1,2}\/|[@~#]\/)/.test(origin.module) && LOGGER_MODULE_PATTERN.test(origin.module)) return true;
         if (origin && this.isFactoryOrigin(origin, false)) return false; // the factory itself, not a logger
+        // `import monitor from './monitoring'` where that module exports `pino()`: a logger by what the module builds.
+        if (origin && this.modules && isRelativeSpecifier(origin.module) && this.modules.isLogger(origin)) return true;
         const single = this.resolver.singleValue(node);
         return single !== undefined && single.pattern.steps.length === 0 && this.isLogger(single.value, depth + 1);
       }

@@ -88,7 +88,7 @@ export const treatmentsRule: TSESLint.RuleModule<'treatment', [TreatmentsOptions
     // The rules' own analysis options, so a scan shares one analysis of the file with them.
     const analysis = fileAnalysis(context, { ...DEFAULT_ANALYSIS_OPTIONS, redactModule: context.options[0]?.redactModule ?? RUNTIME_MODULE });
     const { resolver } = analysis;
-    const logSinks = new SinkFinder(source, analysis.settings, resolver);
+    const logSinks = new SinkFinder(source, analysis.settings, resolver, analysis.modules);
     const metricSinks = new MetricSinkFinder(source, resolver);
     const telemetrySinks = new TelemetryFinder(resolver, source);
     const calls: TSESTree.CallExpression[] = [];

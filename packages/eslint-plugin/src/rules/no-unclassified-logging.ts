@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const analysis = fileAnalysis(context, options);
-    const sinks = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver);
+    const sinks = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver, analysis.modules);
     // A command-line program prints to its operator's terminal: that output is not a log.
     const quietTerminal = !options.checkTerminalOutput && isTerminalProgram(context.filename, context.sourceCode.text);
     return {

@@ -93,7 +93,7 @@ export default createRule<Options, MessageIds>({
     const extra = (options.telemetry ?? []).map((entry) => (typeof entry === 'string' ? { call: entry } : entry));
     const finder = new TelemetryFinder(analysis.resolver, context.sourceCode, extra);
     // A call a logger already reports (`datadogLogs.logger.info`, `Sentry.logger.warn`) is left to no-unclassified-logging.
-    const loggers = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver);
+    const loggers = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver, analysis.modules);
     // Most files never configure OpenTelemetry's header capture: skip that search entirely.
     const mentionsHeaderOption = context.sourceCode.text.includes(OTEL_HEADER_OPTION.property);
     // No suggestion: the honest fix is a user_hash computed on the server, which the code must supply.
