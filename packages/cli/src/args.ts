@@ -11,6 +11,8 @@ export type Command =
       readonly format: Format;
       readonly output: string | undefined;
       readonly ignore: string[];
+      /** `--include-tests`: scan test, spec and story files too. */
+      readonly includeTests: boolean;
       /** `--concurrency`, `--cache`, `--cache-location`, `--changed-since`. */
       readonly scale: ScaleOptions;
       /** `--baseline FILE`: the findings recorded there are held back; recorded when the file does not exist. */
@@ -40,6 +42,9 @@ Options:
   -o, --output <file>    write the report to a file instead of stdout
       --ignore <pattern> also skip files matching a .gitignore-style pattern
                          (repeatable)
+      --include-tests    also scan test, spec and story code (*.test.*,
+                         *.spec.*, *.stories.*, test/, spec/, __tests__/, …),
+                         which is skipped by default
 ${SCALE_HELP}      --baseline <file>  hold back the findings recorded in <file> (an ESLint
                          suppressions file with fingerprints); fail only on
                          new ones. Records today's findings when <file> does
@@ -84,7 +89,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     values.baseline === undefined
       ? {}
       : { baseline: { file: values.baseline, mode: values['update-baseline'] ? ('update' as const) : values['prune-baseline'] ? ('prune' as const) : ('apply' as const) } };
-  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [], scale, ...baseline };
+  return { kind: 'scan', paths, format, output: values.output, ignore: values.ignore ?? [], includeTests: values['include-tests'] === true, scale, ...baseline };
 }
 
 function parse(argv: readonly string[]) {
@@ -96,6 +101,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       ignore: { type: 'string', multiple: true },
+      'include-tests': { type: 'boolean' },
       ...SCALE_OPTION_DEFINITIONS,
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },

@@ -49,6 +49,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       cwd: io.cwd,
       paths: command.paths,
       ignore: command.ignore,
+      includeTests: command.includeTests,
       treatments: command.format === 'inventory' || command.format === 'inventory-json',
       concurrency: command.scale.concurrency,
       cache: command.scale.cache,

@@ -1,11 +1,36 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { collectFiles } from './collect-files';
+import ignore from 'ignore';
+import { collectFiles, type CollectedFiles } from './collect-files';
 import { PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
 import { createEngine, TREATMENTS_RULE_ID, type Concurrency, type EngineSettings } from './engine-options';
 import { filesChangedSince } from './git';
 import { treatmentFromMessage, type Treatment } from 'eslint-plugin-online-identifiers/inventory';
+
+/**
+ * Test, spec and story code, in .gitignore syntax: skipped by the scan unless
+ * `includeTests`. Its identifiers are fixtures (`faker.internet.email()`, a
+ * demo API key in a Storybook story) and its output goes to a test runner,
+ * not a production log, so in a privacy inventory it is noise. A file named
+ * on the command line is scanned anyway; ESLint users choose with their own
+ * `ignores`.
+ */
+export const TEST_CODE_PATTERNS: readonly string[] = [
+  '*.test.*',
+  '*.spec.*',
+  '*.e2e.*',
+  '*.stories.*',
+  '*.story.*',
+  '__tests__/',
+  '__mocks__/',
+  'test/',
+  'tests/',
+  'spec/',
+  'e2e/',
+  'fixtures/',
+  'cypress/',
+];
 
 /** Files above this size are skipped: generated bundles, not code anyone reviews. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -22,6 +47,8 @@ export interface ScanOptions extends BuiltinConfigOptions {
   readonly cwd?: string;
   /** Extra patterns to skip, in .gitignore syntax, relative to `cwd`. */
   readonly ignore?: readonly string[];
+  /** Also scan test, spec and story code (skipped by default: see TEST_CODE_PATTERNS). */
+  readonly includeTests?: boolean;
   /** Also collect the calls to the redact runtime, for the inventory. */
   readonly treatments?: boolean;
   /** ESLint's worker threads: a count, `auto`, or `off` (the default). */
@@ -70,6 +97,33 @@ export interface ScanResult {
 }
 
 /**
+ * collectFiles, skipping test code unless asked: a path the user named that
+ * is itself test code (`scan test/`, `scan src/app.test.ts`) is scanned whole.
+ */
+function collectWithoutTests(paths: readonly string[], cwd: string, options: ScanOptions): CollectedFiles {
+  const userIgnores = options.ignore ?? [];
+  if (options.includeTests) return collectFiles(paths, { cwd, extraIgnores: userIgnores });
+  const testCode = ignore().add([...TEST_CODE_PATTERNS]);
+  const isTestPath = (named: string): boolean => {
+    const relative = path.relative(cwd, path.resolve(cwd, named)).split(path.sep).join('/');
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return testCode.ignores(relative) || testCode.ignores(`${relative}/`);
+  };
+  const named = paths.filter(isTestPath);
+  const others = paths.filter((candidate) => !isTestPath(candidate));
+  const parts = [
+    ...(others.length > 0 ? [collectFiles(others, { cwd, extraIgnores: [...TEST_CODE_PATTERNS, ...userIgnores] })] : []),
+    ...(named.length > 0 ? [collectFiles(named, { cwd, extraIgnores: userIgnores })] : []),
+  ];
+  if (parts.length === 1) return parts[0]!;
+  return {
+    files: [...new Set(parts.flatMap((part) => part.files))],
+    notLintable: parts.flatMap((part) => part.notLintable),
+    skippedNodeModules: [...new Set(parts.flatMap((part) => part.skippedNodeModules))].sort(),
+  };
+}
+
+/**
  * Scans files with the plugin's recommended rules and the built-in config,
  * never the project's own ESLint config, through ESLint's `lintFiles` (so its
  * cache and worker threads apply). Bad files give per-file errors in the
@@ -82,7 +136,7 @@ export interface ScanResult {
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-  const collected = collectFiles(paths, { cwd, extraIgnores: options.ignore ?? [] });
+  const collected = collectWithoutTests(paths, cwd, options);
   let files = collected.files;
   if (options.changedSince !== undefined) {
     const changed = filesChangedSince(cwd, options.changedSince);

@@ -399,6 +399,11 @@ export class Tracer {
     if (scoped !== env) return this.trace(node, scoped);
     const binding = variable ? env?.bindings.get(variable) : undefined;
     if (binding) return { ...this.traceBinding(binding), via: [] };
+    if (this.modules && variable?.defs[0]?.type === DefinitionType.ImportBinding) {
+      // `import { chromeUserAgent } from './fetch'` where that module defines it as a literal: a constant names no one.
+      const origin = this.resolver.importOf(node);
+      if (origin && isRelativeSpecifier(origin.module) && this.modules.isConstant(origin)) return NOTHING;
+    }
     const base = this.sources.baseOf(node);
     if (base) return this.classify({ base, baseText: node.name, baseNode: node, steps: [], aliased: false }, node);
     if (node.name === 'arguments' && variable && variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.function) {
@@ -859,7 +864,7 @@ export class Tracer {
       }
     }
     const access = this.accessOf(node, env);
-    if (access) return this.classify(access, node);
+    if (access) return this.appStateRead(this.classify(access, node), node);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = propertyName(callee);
       if (method !== undefined && TEST_METHODS.has(method)) return NOTHING;
@@ -872,7 +877,13 @@ export class Tracer {
         return { carried: receiver.carried, opaque: true, via: [callee.object] };
       }
     }
-    return this.named(OPAQUE, calleeName(node), node);
+    return this.appStateRead(this.named(OPAQUE, calleeName(node), node), node);
+  }
+
+  /** `getCookie(key)` with `const key = "postLoginRedirectPath"`: a cookie or storage read by a key that names app state carries nothing. */
+  private appStateRead(trace: Trace, call: TSESTree.CallExpression): Trace {
+    if (!trace.carried.some((carried) => carried.kind === 'cookie' || carried.kind === 'storage')) return trace;
+    return this.sources.isAppStateKeyArgument(call.arguments[0]) ? OPAQUE : trace;
   }
 
   /**

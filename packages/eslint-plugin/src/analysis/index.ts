@@ -95,7 +95,7 @@ function analyzeModule(
   return {
     resolver,
     kindsOf: (node) => tracer.trace(node).carried.map((carried) => ({ kind: carried.kind, byName: carried.byName === true })),
-    sinkArgumentsOf: (call) => sinks.argumentsWritten(call),
+    sinkArgumentsOf: (call, sinkOptions) => sinks.argumentsWritten(call, sinkOptions),
     isLogger: (node) => sinks.isLogger(node, 0),
   };
 }

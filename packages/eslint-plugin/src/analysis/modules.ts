@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Kind } from '../catalog';
 import { isFunction, keyName, propertyName, unwrap } from './ast';
-import { Resolver, type ImportOrigin } from './resolve';
+import { patternPath, Resolver, type ImportOrigin } from './resolve';
 import type { Settings } from './settings';
 
 type Node = TSESTree.Node;
@@ -27,8 +27,10 @@ export interface ImportedKind {
 
 /** Which arguments of its calls an imported function writes to a log. */
 export interface ImportedForwarding {
-  /** Parameter positions whose values reach a sink in the function's body. */
+  /** Parameter positions whose whole values reach a sink in the function's body. */
   readonly parameters: ReadonlySet<number>;
+  /** Destructured parameters (`{ email, teamId }`): by position, the properties whose values reach a sink. */
+  readonly fields: ReadonlyMap<number, ReadonlySet<string>>;
   /** Every argument from this position on (a rest parameter, `arguments`). */
   readonly from?: number;
 }
@@ -38,8 +40,8 @@ export interface ModuleAnalysis {
   readonly resolver: Resolver;
   /** The kinds the values `node` can hold carry. */
   kindsOf(node: Node): readonly ImportedKind[];
-  /** The arguments of `call` that it writes to a log, if it is a sink (directly or through a local wrapper). */
-  sinkArgumentsOf(call: TSESTree.CallExpression): readonly Node[] | undefined;
+  /** The arguments of `call` that it writes to a log, if it is a sink (directly or through a wrapper); `byNameOnly: false` leaves out imported functions known as log functions only by their name. */
+  sinkArgumentsOf(call: TSESTree.CallExpression, options: { byNameOnly: boolean }): readonly Node[] | undefined;
   /** Is `node` a logger object (by name or by origin)? */
   isLogger(node: Node): boolean;
 }
@@ -110,6 +112,11 @@ export class ProjectModules {
   /** Is this imported value a logger the module creates (`export const log = pino()`, `module.exports = winston.createLogger(…)`)? */
   isLogger(origin: ImportOrigin): boolean {
     return this.ask(origin, (summary) => summary.isLogger(origin.path)) ?? false;
+  }
+
+  /** Is this imported value a literal the module defines (`export const chromeUserAgent = "Mozilla/5.0 …"`)? A constant names no one. */
+  isConstant(origin: ImportOrigin): boolean {
+    return this.ask(origin, (summary) => summary.isConstant(origin.path)) ?? false;
   }
 
   /** A question to a module's summary; a module the analysis cannot handle answers nothing rather than failing the linted file. */
@@ -323,7 +330,10 @@ class ModuleSummary {
       result = [];
       for (const value of this.analysis.resolver.returnsOf(fn)) {
         for (const carried of this.analysis.kindsOf(value)) {
-          const id = `${carried.kind}:${carried.byName}`;
+          // Only sources the module's analysis followed: a name inside another module (a config field
+          // called `username`) is weaker evidence than the call's own name, which still speaks at the call site.
+          if (carried.byName) continue;
+          const id = carried.kind;
           if (!seen.has(id)) {
             seen.add(id);
             result.push(carried);
@@ -345,6 +355,17 @@ class ModuleSummary {
     return result;
   }
 
+  isConstant(exportPath: readonly string[]): boolean {
+    const value = this.valueAt(exportPath);
+    if (!value) return false;
+    let inner = value;
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const single = this.analysis.resolver.singleValue(inner);
+      inner = single && single.pattern.steps.length === 0 ? unwrap(single.value) : inner;
+    }
+    return inner.type === AST_NODE_TYPES.Literal || (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0);
+  }
+
   isLogger(exportPath: readonly string[]): boolean {
     const value = this.valueAt(exportPath);
     return value !== undefined && !isFunction(value) && this.analysis.isLogger(value);
@@ -353,18 +374,22 @@ class ModuleSummary {
   /** Parameters of `fn` whose values a sink call in its body writes (directly, or as a member or part of an argument). */
   private computeForwarding(fn: FunctionNode): ImportedForwarding | undefined {
     const parameters = new Set<number>();
+    const fields = new Map<number, Set<string>>();
     let from: number | undefined;
-    const variables = new Map<TSESLint.Scope.Variable, number>();
+    const variables = new Map<TSESLint.Scope.Variable, { index: number; field: string | undefined }>();
     for (const variable of this.sourceCode.getDeclaredVariables(fn)) {
       const def = variable.defs.find((candidate) => candidate.type === TSESLint.Scope.DefinitionType.Parameter);
       if (!def) continue;
       const name = def.name as Node;
       const index = fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
-      if (index >= 0) variables.set(variable, index);
+      if (index < 0) continue;
+      // `{ email }: Props`: the binding is one property of the argument (deeper or computed paths count as the whole).
+      const steps = patternPath(name).steps;
+      variables.set(variable, { index, field: steps.length === 1 && steps[0] !== '*' ? steps[0] : undefined });
     }
     const argumentsVariable = this.sourceCode.scopeManager?.acquire(fn)?.set.get('arguments');
     for (const call of callsWithin(fn, this.sourceCode.visitorKeys)) {
-      const args = this.analysis.sinkArgumentsOf(call);
+      const args = this.analysis.sinkArgumentsOf(call, { byNameOnly: false });
       if (!args) continue;
       const pending = args.map((arg) => ({ node: arg, hops: 0 }));
       const seen = new Set<Node>();
@@ -379,19 +404,21 @@ class ModuleSummary {
             from = 0;
             continue;
           }
-          const index = variables.get(variable);
-          if (index === undefined) {
+          const parameter = variables.get(variable);
+          if (parameter === undefined) {
             // `const record = { ip: req.ip }; logger.info(record)`: a local alias, followed a few hops.
             const single = hops < MAX_ALIAS_HOPS ? this.analysis.resolver.singleValue(identifier) : undefined;
             if (single) pending.push({ node: single.value, hops: hops + 1 });
             continue;
           }
+          const { index, field } = parameter;
           if (fn.params[index]?.type === AST_NODE_TYPES.RestElement) from = Math.min(from ?? index, index);
+          else if (field !== undefined) fields.set(index, (fields.get(index) ?? new Set()).add(field));
           else parameters.add(index);
         }
       }
     }
-    return parameters.size > 0 || from !== undefined ? { parameters, from } : undefined;
+    return parameters.size > 0 || fields.size > 0 || from !== undefined ? { parameters, fields, from } : undefined;
   }
 
   private functionAt(exportPath: readonly string[]): FunctionNode | undefined {
@@ -522,6 +549,14 @@ function onlyTested(node: Node): boolean {
   }
 }
 
+/** Methods that hand on their receiver's whole content: `parts.join(' ')`, `who.toString()`. */
+const WHOLE_VALUE_METHODS = new Set(['join', 'toString', 'concat', 'slice', 'flat', 'toJSON', 'trim', 'valueOf']);
+
+function isWholeValueMethod(member: TSESTree.MemberExpression): boolean {
+  const name = propertyName(member);
+  return name !== undefined && WHOLE_VALUE_METHODS.has(name) && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+}
+
 /** Identifiers whose values an expression can hold (not property keys, member names, tests or callees). */
 function identifiersWithin(expression: Node, keys: Keys): TSESTree.Identifier[] {
   const identifiers: TSESTree.Identifier[] = [];
@@ -534,6 +569,8 @@ function identifiersWithin(expression: Node, keys: Keys): TSESTree.Identifier[] 
     if (node.type !== AST_NODE_TYPES.Identifier) continue;
     const parent = node.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) continue;
+    // `logger.info(config.port)` writes a member, not the value: only whole values count (and `parts.join(' ')`).
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isWholeValueMethod(parent)) continue;
     if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) continue;
     identifiers.push(node);
   }

@@ -16,7 +16,7 @@ import {
   LOGGER_RECEIVER_PATHS,
   STREAM_SINKS,
 } from '../catalog';
-import { compactText, dottedPath, isFunction, propertyName, staticString, unwrap } from './ast';
+import { compactText, dottedPath, isFunction, keyName, propertyName, staticString, unwrap } from './ast';
 import { splitWords } from './names';
 import { isRelativeSpecifier, type ProjectModules } from './modules';
 import type { ImportOrigin, Resolver } from './resolve';
@@ -64,8 +64,8 @@ export class SinkFinder {
    *
    * @returns the arguments, or undefined when the call writes nothing
    */
-  argumentsWritten(call: TSESTree.CallExpression): readonly Node[] | undefined {
-    const direct = this.sinkArguments(call);
+  argumentsWritten(call: TSESTree.CallExpression, options: { byNameOnly: boolean } = { byNameOnly: true }): readonly Node[] | undefined {
+    const direct = this.sinkArguments(call, options.byNameOnly);
     if (direct) return direct;
     const fn = this.resolver.localFunction(call.callee);
     const forwarding = fn ? this.forwardingOf(fn) : undefined;
@@ -140,7 +140,8 @@ export class SinkFinder {
     return fnName(fn) !== undefined && forwardedFrom(arg, fn, this.resolver) !== undefined;
   }
 
-  private sinkArguments(call: TSESTree.CallExpression): readonly Node[] | undefined {
+  /** @param byNameOnly also imported functions known as log functions by their name alone (`import { auditLog } from './x'`) */
+  private sinkArguments(call: TSESTree.CallExpression, byNameOnly = true): readonly Node[] | undefined {
     const callee = unwrap(call.callee);
     if (this.settings.sinks.length > 0) {
       const path = dottedPath(callee);
@@ -183,7 +184,7 @@ export class SinkFinder {
       const single = this.resolver.singleValue(callee);
       if (single && single.pattern.steps.length === 0 && this.isLogFunction(single.value)) return call.arguments;
       // `import { auditLog } from './audit'`, `const log = require('../lib/log')`: a project's own log function.
-      if (isLogFunctionName(callee.name) && origin && isProjectOrLoggerModule(origin.module)) return call.arguments;
+      if (byNameOnly && isLogFunctionName(callee.name) && origin && isProjectOrLoggerModule(origin.module)) return call.arguments;
       return origin ? this.importedForwarding(call, origin) : undefined;
     }
     if (callee.type === AST_NODE_TYPES.CallExpression && this.isLogFunction(callee)) return call.arguments;
@@ -205,10 +206,25 @@ export class SinkFinder {
     const forwarding = this.modules.forwardingOf(origin);
     if (!forwarding) return undefined;
     const spreadAt = call.arguments.findIndex((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
-    const args = call.arguments.filter(
-      (_, index) =>
-        forwarding.parameters.has(index) || (forwarding.from !== undefined && index >= forwarding.from) || (spreadAt >= 0 && index >= spreadAt),
-    );
+    const args: Node[] = [];
+    call.arguments.forEach((arg, index) => {
+      if (forwarding.parameters.has(index) || (forwarding.from !== undefined && index >= forwarding.from) || (spreadAt >= 0 && index >= spreadAt)) {
+        args.push(arg);
+        return;
+      }
+      const fields = forwarding.fields.get(index);
+      if (!fields) return;
+      // `userProvisioner(ctx, { email, teamId })` where only `email` is written: only that property's value.
+      const object = unwrap(arg);
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) {
+        args.push(arg);
+        return;
+      }
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) args.push(property.argument);
+        else if (!property.computed && fields.has(keyName(property) ?? '')) args.push(property.value);
+      }
+    });
     return args.length > 0 ? args : undefined;
   }
 

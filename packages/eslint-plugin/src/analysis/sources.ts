@@ -635,7 +635,22 @@ export class SourceRecognizer {
     const method = steps[from]?.name;
     const call = steps[from + 1]?.call;
     if (method !== 'getItem' || !call) return false;
-    const key = staticString(call.arguments[0]);
+    return this.isAppStateKeyArgument(call.arguments[0]);
+  }
+
+  /**
+   * A storage or cookie key (a literal, or a constant that holds one:
+   * `const key = "postLoginRedirectPath"`) whose head word names app state
+   * rather than anything about the person: `…Path`, `theme`, `sidebarCollapsed`.
+   */
+  isAppStateKeyArgument(argument: Node | undefined): boolean {
+    if (!argument) return false;
+    let key = staticString(argument);
+    const inner = unwrap(argument);
+    if (key === undefined && inner.type === AST_NODE_TYPES.Identifier) {
+      const single = this.resolver.singleValue(inner);
+      key = single && single.pattern.steps.length === 0 ? staticString(single.value) : undefined;
+    }
     if (key === undefined || this.settings.names.match(key) !== undefined) return false;
     const words = splitWords(key);
     const last = words[words.length - 1];

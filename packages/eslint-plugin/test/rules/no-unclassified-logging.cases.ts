@@ -220,8 +220,8 @@ const frameworks: InvalidSpec[] = [
   },
   {
     name: 'next.js cookies() not awaited',
-    code: "import { cookies } from 'next/headers';\nexport function GET() { console.log(cookies().get('theme')); }",
-    findings: [f("cookies().get('theme')", 'cookie', 'cookies()', 'console.log')],
+    code: "import { cookies } from 'next/headers';\nexport function GET() { console.log(cookies().get('cart')); }",
+    findings: [f("cookies().get('cart')", 'cookie', 'cookies()', 'console.log')],
   },
   {
     name: 'next.js headers().get',

@@ -49,6 +49,16 @@ const invalid: (InvalidSpec & { file?: string })[] = [
     findings: [{ at: 'currentVisit(req)', kind: 'session', origin: 'currentVisit(req)', sink: 'logger.debug' }],
   },
   {
+    name: 'a destructured parameter: only the properties the function writes',
+    code: "import provision from './lib/provision';\napp.post('/', (req) => provision(req, { email: req.body.email, teamId: 1, address: req.ip }));",
+    findings: [{ at: 'req.body.email', kind: 'user', origin: 'req.body.email', sink: 'provision' }],
+  },
+  {
+    name: 'an imported name from a module that cannot be read still speaks for itself',
+    code: "import { clientUserAgent } from './lib/missing';\nconsole.log(clientUserAgent);",
+    findings: [{ at: 'clientUserAgent', nth: 1, kind: 'device', origin: 'clientUserAgent', sink: 'console.log' }],
+  },
+  {
     name: 'two modules away: a wrapper over a logger from a third module',
     code: "const { note } = require('./lib/notes');\napp.get('/', (req) => note(req.cookies));",
     sourceType: 'commonjs',
@@ -64,6 +74,7 @@ const valid: ValidSpec[] = [
   },
   { name: 'a parameter the wrapper does not write', code: "import { record } from './lib/audit';\napp.post('/login', (req) => record('login', 'anonymous', req.ip));" },
   { name: 'an imported function whose body writes nothing is not a sink', code: "import { remember } from './lib/audit';\napp.post('/login', (req) => remember('login', req.user));" },
+  { name: 'an imported constant names no one, whatever its name', code: "import { serverUserAgent } from './lib/net';\nconsole.log(serverUserAgent);\nfetch(url, { headers: { 'User-Agent': serverUserAgent } });" },
   { name: 'a module that does not exist', code: "import { clientAddress } from './lib/missing';\napp.get('/', (req) => console.log(clientAddress(req)));" },
   { name: 'a module that does not parse', code: "import { clientAddress } from './lib/broken';\napp.get('/', (req) => console.log(clientAddress(req)));" },
   { name: 'a package is never read from disk', code: "import { clientAddress } from 'net-utils';\napp.get('/', (req) => console.log(clientAddress(req)));" },

@@ -329,6 +329,11 @@ export const LABELS_VALID: ValidSpec[] = [
 // ── noise found in real code ─────────────────────────────────────────────
 export const NOISE: InvalidSpec[] = [
   {
+    name: 'a storage or cookie key held in a constant that names an identifier is still read',
+    code: "import { getCookie } from 'tiny-cookie';\nconst key = 'authToken';\nLogger.info(sessionStorage.getItem(key), getCookie(key));",
+    findings: [f('sessionStorage.getItem(key)', 'storage', 'sessionStorage', 'Logger.info'), f('getCookie(key)', 'cookie', 'getCookie(key)', 'Logger.info')],
+  },
+  {
     name: 'fs writes through a renamed import are sinks for log paths',
     code: "import { appendFileSync as append } from 'fs';\napp.get('/', (req) => append('logs/audit.log', req.ip));",
     findings: [f('req.ip', 'ip', 'req.ip', 'append')],
@@ -396,6 +401,10 @@ export const NOISE_VALID: ValidSpec[] = [
   { name: 'Koa ctx.state is not a cookie jar (outline)', code: "app.use(async (ctx) => { logger.info(ctx.state.auth.type); });" },
   { name: 'a whole record known by name is "[object Object]" in text (unleash)', code: 'export function f(auditUser) { logger.info(`Addon event by ${auditUser}`); }' },
   { name: 'a storage key that names app state (outline)', code: "console.log(sessionStorage.getItem('postLoginRedirectPath'), localStorage.getItem('theme'));" },
+  {
+    name: 'a storage or cookie key held in a constant that names app state (outline)',
+    code: "import { getCookie } from 'tiny-cookie';\nimport { cookies } from 'next/headers';\nconst key = 'postLoginRedirectPath';\nconst path = sessionStorage.getItem(key) || getCookie(key);\nLogger.info('lifecycle', { path }, cookies().get('theme'));",
+  },
   { name: 'an anonymous user is no one (node-red)', code: 'export function f(anonymousUser, guestAccount) { logger.info(anonymousUser, guestAccount); }' },
   { name: 'SCREAMING_CASE members are constants', code: 'logger.info(AuthenticationScheme.BEARER, TokenType.ACCESS_TOKEN, DEFAULT_SESSION_ID);' },
   { name: "a #! program's console output is its interface", code: "#!/usr/bin/env node\nconsole.log('user', require('os').userInfo().username, process.argv.slice(2));" },
