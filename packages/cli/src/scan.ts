@@ -97,30 +97,23 @@ export interface ScanResult {
 }
 
 /**
- * collectFiles, skipping test code unless asked: a path the user named that
- * is itself test code (`scan test/`, `scan src/app.test.ts`) is scanned whole.
+ * collectFiles, skipping test code unless asked. Test patterns are matched
+ * below each path the user named (so `scan ../app` works from anywhere), and
+ * a named path that is itself test code (`scan test/`, `scan src/a.test.ts`)
+ * is scanned whole.
  */
 function collectWithoutTests(paths: readonly string[], cwd: string, options: ScanOptions): CollectedFiles {
-  const userIgnores = options.ignore ?? [];
-  if (options.includeTests) return collectFiles(paths, { cwd, extraIgnores: userIgnores });
+  const collected = collectFiles(paths, { cwd, extraIgnores: options.ignore ?? [] });
+  if (options.includeTests) return collected;
   const testCode = ignore().add([...TEST_CODE_PATTERNS]);
-  const isTestPath = (named: string): boolean => {
-    const relative = path.relative(cwd, path.resolve(cwd, named)).split(path.sep).join('/');
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    return testCode.ignores(relative) || testCode.ignores(`${relative}/`);
+  // Longest first, so a file is judged below the deepest named path that holds it.
+  const roots = paths.map((named) => path.resolve(cwd, named)).sort((a, b) => b.length - a.length);
+  const isTestCode = (file: string): boolean => {
+    const root = roots.find((candidate) => file === candidate || file.startsWith(candidate + path.sep));
+    if (root === undefined || root === file) return false; // a file named on the command line
+    return testCode.ignores(path.relative(root, file).split(path.sep).join('/'));
   };
-  const named = paths.filter(isTestPath);
-  const others = paths.filter((candidate) => !isTestPath(candidate));
-  const parts = [
-    ...(others.length > 0 ? [collectFiles(others, { cwd, extraIgnores: [...TEST_CODE_PATTERNS, ...userIgnores] })] : []),
-    ...(named.length > 0 ? [collectFiles(named, { cwd, extraIgnores: userIgnores })] : []),
-  ];
-  if (parts.length === 1) return parts[0]!;
-  return {
-    files: [...new Set(parts.flatMap((part) => part.files))],
-    notLintable: parts.flatMap((part) => part.notLintable),
-    skippedNodeModules: [...new Set(parts.flatMap((part) => part.skippedNodeModules))].sort(),
-  };
+  return { ...collected, files: collected.files.filter((file) => !isTestCode(file)) };
 }
 
 /**

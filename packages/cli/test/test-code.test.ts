@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
 import { makeProject, removeProjects, runCli, summarize } from './helpers';
 
 // Test, spec and story code is skipped by default: its identifiers are
@@ -22,6 +23,13 @@ describe('online-identifiers scan: test code', function () {
   it('skips test, spec and story files and folders by default', async () => {
     const root = makeProject(FILES);
     const run = await runCli(['scan', '--format', 'json'], root);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(Object.keys(summarize(run.stdout, root)).sort(), ['src/app.js', 'src/testing.js']);
+  });
+
+  it('judges paths below the named directory, wherever the scan runs from', async () => {
+    const root = makeProject(FILES);
+    const run = await runCli(['scan', root, '--format', 'json'], path.dirname(root));
     assert.equal(run.code, 1, run.stderr);
     assert.deepEqual(Object.keys(summarize(run.stdout, root)).sort(), ['src/app.js', 'src/testing.js']);
   });
