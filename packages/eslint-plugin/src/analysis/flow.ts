@@ -27,6 +27,17 @@ import type { TypeFacts } from './types';
 
 const { DefinitionType } = TSESLint.Scope;
 
+/** Head words of methods that return something about their receiver, not what it holds (`getFlowFileBackup`, `getPath`, `count`). */
+const DESCRIBING_METHOD_HEADS = new Set([
+  'path', 'paths', 'file', 'filename', 'dir', 'directory', 'folder', 'backup', 'url', 'uri', 'endpoint', 'count', 'length',
+  'size', 'status', 'type', 'version', 'format', 'schema', 'exists',
+]);
+
+function lastWord(name: string): string {
+  const words = splitWords(name);
+  return words[words.length - 1] ?? '';
+}
+
 /** SCREAMING_CASE names are constants (`AuthScheme.BEARER`), never a person's values. */
 const CONSTANT_NAME = /^(?=.*[A-Z]{2})[A-Z0-9_$]+$/;
 
@@ -874,6 +885,8 @@ export class Tracer {
       const receiver = this.trace(callee.object, env);
       if (receiver.carried.length > 0) {
         if (/^(is|has|can|should)[A-Z]/.test(method ?? '')) return NOTHING;
+        // `project.getFlowFileBackup()`, `session.getPath()`: a method named for a file, path or measure describes, not holds.
+        if (method !== undefined && DESCRIBING_METHOD_HEADS.has(lastWord(method)) && this.settings.names.match(method) === undefined) return NOTHING;
         return { carried: receiver.carried, opaque: true, via: [callee.object] };
       }
     }

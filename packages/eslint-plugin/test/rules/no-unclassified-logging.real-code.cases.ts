@@ -402,6 +402,10 @@ export const NOISE_VALID: ValidSpec[] = [
   { name: 'a whole record known by name is "[object Object]" in text (unleash)', code: 'export function f(auditUser) { logger.info(`Addon event by ${auditUser}`); }' },
   { name: 'a storage key that names app state (outline)', code: "console.log(sessionStorage.getItem('postLoginRedirectPath'), localStorage.getItem('theme'));" },
   {
+    name: 'a method named for a file, path or measure describes its receiver, not what it holds (node-red)',
+    code: 'export function f(req) { const project = Object.assign({}, req.user); logger.trace(project.getFlowFileBackup(), project.getPath(), project.count()); }',
+  },
+  {
     name: 'a storage or cookie key held in a constant that names app state (outline)',
     code: "import { getCookie } from 'tiny-cookie';\nimport { cookies } from 'next/headers';\nconst key = 'postLoginRedirectPath';\nconst path = sessionStorage.getItem(key) || getCookie(key);\nLogger.info('lifecycle', { path }, cookies().get('theme'));",
   },
