@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KINDS } from '../src/catalog';
+import * as sinks from '../src/catalog/sinks';
 import * as sources from '../src/catalog/sources';
 
 // The rule doc's framework table and the source catalog must not drift
@@ -100,5 +101,56 @@ describe('docs/rules/no-unclassified-logging.md framework table', () => {
     const drifted = frameworkRows(doc.replace('`c.req.header()`', '`c.req.headerz()`'));
     const hono = drifted.find((row) => row.framework === 'Hono')!;
     assert.deepEqual(missingNames(hono), ['headerz (in `c.req.headerz()`)']);
+  });
+});
+
+// The logger-package table and the sink catalog: one row per package the
+// catalog recognises loggers from, in catalog order, and every export or
+// call a row names is one the catalog models for that package.
+describe('docs/rules/no-unclassified-logging.md logger-package table', () => {
+  const start = doc.indexOf('\n## Logger packages\n');
+  const end = doc.indexOf('\n## ', start + 1);
+  const rows = doc
+    .slice(start, end)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const cells = line.slice(2, -2).split(' | ');
+      assert.equal(cells.length, 2, `two cells in ${line}`);
+      return { module: cells[0]!.replace(/`/g, ''), loggers: cells[1]! };
+    });
+  const entries = [...sinks.LOGGER_FACTORIES, ...sinks.LOGGER_MODULE_OBJECTS];
+
+  it('has the section', () => assert.ok(start >= 0 && rows.length > 0));
+
+  it('has one row per package of the catalog, in catalog order', () => {
+    assert.deepEqual(
+      rows.map((row) => row.module),
+      [...new Set(entries.map((entry) => entry.module))],
+    );
+  });
+
+  it('names only exports and calls the catalog models for that package', () => {
+    for (const row of rows) {
+      const known = new Set<string>(['new']);
+      for (const entry of entries.filter((candidate) => candidate.module === row.module)) {
+        known.add(entry.export.toLowerCase());
+        if ('call' in entry && entry.call) known.add(entry.call.toLowerCase());
+        for (const part of entry.module.split(/[/@-]/)) if (part) known.add(part.toLowerCase());
+      }
+      const names = [...row.loggers.matchAll(/`([^`]+)`/g)].flatMap((match) => namesIn(match[1]!));
+      assert.deepEqual(
+        names.filter((name) => !known.has(name)),
+        [],
+        `${row.module}: every name in the row is in the catalog`,
+      );
+    }
+  });
+
+  it('says, for each package, whether the module object itself is a logger', () => {
+    for (const row of rows) {
+      const itself = sinks.LOGGER_MODULE_OBJECTS.some((entry) => entry.module === row.module);
+      assert.equal(/itself/.test(row.loggers), itself, `${row.module}: "itself" exactly when LOGGER_MODULE_OBJECTS lists it`);
+    }
   });
 });
