@@ -72,6 +72,7 @@ export function fileAnalysis(context: AnyContext, options: AnalysisOptions): Fil
     },
     modules,
   );
+  modules.carries = (args, index) => tracer.traceArgument(args, index).carried.length > 0;
   const treatment = new TreatmentJudge(settings, resolver, types);
   const analysis: FileAnalysis = { settings, resolver, tracer, treatment, types, modules };
   perSettings.set(settings, analysis);

@@ -83,6 +83,13 @@ const resolved = new Map<string, string | null>();
  */
 export class ProjectModules {
   private readonly stamps = new Map<string, string | null>();
+  /**
+   * Does argument `index` of these arguments carry an identifier in the
+   * linted file? Set by the file's analysis, so a call whose arguments carry
+   * nothing never costs a module read; unset (in an imported module's own
+   * analysis) every call is asked about.
+   */
+  carries: ((args: readonly Node[], index: number) => boolean) | undefined;
 
   /**
    * @param filename the linted file's absolute path (ESLint's `context.filename`); anything else (`<input>`) follows no imports

@@ -203,6 +203,9 @@ export class SinkFinder {
   /** The arguments an imported project function writes to a log in its own body (see ProjectModules.forwardingOf). */
   private importedForwarding(call: TSESTree.CallExpression, origin: ImportOrigin): readonly Node[] | undefined {
     if (!this.modules || !isRelativeSpecifier(origin.module)) return undefined;
+    // Most calls of project functions hand on nothing identifying: then the module need not be read.
+    const carries = this.modules.carries;
+    if (carries && !call.arguments.some((_, index) => carries(call.arguments, index))) return undefined;
     const forwarding = this.modules.forwardingOf(origin);
     if (!forwarding) return undefined;
     const spreadAt = call.arguments.findIndex((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
