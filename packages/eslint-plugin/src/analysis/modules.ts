@@ -59,7 +59,7 @@ const MAX_MODULE_DEPTH = 2;
 /** Files larger than this are generated or bundled code: not read. */
 const MAX_MODULE_BYTES = 512 * 1024;
 /** Parsed modules kept per process, oldest dropped first, so a long editor session stays flat in memory. */
-const MAX_CACHED_MODULES = 400;
+const MAX_CACHED_MODULES = 150;
 /** Local aliases followed from a sink argument back to a parameter (`const record = { user }; log.info(record)`). */
 const MAX_ALIAS_HOPS = 3;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -72,8 +72,9 @@ interface CachedModule {
 
 /** Parsed modules by settings and path (settings objects are cached by content, so equal options share entries). */
 const cache = new WeakMap<Settings, Map<string, CachedModule>>();
-/** Relative specifiers resolved to files, by importing directory. */
-const resolved = new Map<string, string | null>();
+/** Relative specifiers resolved to files, by importing directory; a miss is kept briefly (an editor may create the file next). */
+const resolved = new Map<string, string | { missedAt: number }>();
+const MISS_TTL_MS = 2_000;
 
 /**
  * The project's own modules as seen from one linted file. Every question
@@ -197,7 +198,8 @@ export function isRelativeSpecifier(specifier: string): boolean {
 export function resolveModule(directory: string, specifier: string): string | undefined {
   const key = `${directory}\u0000${specifier}`;
   const known = resolved.get(key);
-  if (known !== undefined) return known ?? undefined;
+  if (typeof known === 'string') return known;
+  if (known !== undefined && Date.now() - known.missedAt < MISS_TTL_MS) return undefined;
   const base = path.resolve(directory, specifier);
   const candidates = [
     ...(SCRIPT_FILE.test(base) ? [base] : []),
@@ -207,7 +209,7 @@ export function resolveModule(directory: string, specifier: string): string | un
   ];
   const found = candidates.find((candidate) => isFile(candidate));
   if (resolved.size > 10_000) resolved.clear();
-  resolved.set(key, found ?? null);
+  resolved.set(key, found ?? { missedAt: Date.now() });
   return found;
 }
 
