@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Linter } from 'eslint';
+import { textChange } from './text-change';
 
 /** Kind of the fix-all source action (editors run it on save with `source.fixAll`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.online-identifiers`;
@@ -182,21 +183,14 @@ export function fixAllText(text: string, lint: (text: string) => Linter.LintMess
 
 /** One edit covering only what changed between two texts (keeps the editor's cursor and folds elsewhere). */
 export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const shortest = Math.min(before.length, after.length);
-  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore -= 1;
-    endAfter -= 1;
-  }
+  const change = textChange(before, after);
+  if (!change) return undefined;
   // Never split a surrogate pair or a CRLF: widen to whole code units.
+  let start = change.start;
   while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))) start -= 1;
   return {
-    range: { start: document.positionAt(start), end: document.positionAt(endBefore) },
-    newText: after.slice(start, endAfter),
+    range: { start: document.positionAt(start), end: document.positionAt(change.oldEnd) },
+    newText: after.slice(start, change.newEnd),
   };
 }
 

@@ -2,6 +2,7 @@
 // tests) and the names of this server's protocol extensions.
 export {
   DEFAULT_DEBOUNCE_MS,
+  LINT_PHASE_NOTIFICATION,
   SCAN_WORKSPACE_COMMAND,
   SERVER_NAME,
   SERVER_VERSION,
@@ -9,7 +10,15 @@ export {
   TRUST_CHANGED_NOTIFICATION,
   startServer,
 } from './start-server';
-export type { InitializationOptions, StartServerOptions, StatsParams, StatsResult, TrustChangedParams } from './start-server';
+export type {
+  InitializationOptions,
+  LintPhaseParams,
+  RegionLintStats,
+  StartServerOptions,
+  StatsParams,
+  StatsResult,
+  TrustChangedParams,
+} from './start-server';
 export { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 export { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { DEFAULT_SETTINGS, SETTINGS_SECTION } from './settings';

@@ -1,9 +1,10 @@
 // Where lints run. ESLint is synchronous: a big file can hold a thread for
 // a second or more, and on the protocol thread that would freeze hover,
 // code actions and every other document. The pool runs lints on worker
-// threads (at most two: one slow document never blocks the others), keeps
-// only the newest queued job per document, and ends a worker whose run was
-// superseded after it passed the budget, so the next version starts at once.
+// threads (at most two: one slow document never blocks the others, plus a
+// third for quick jobs, the region lints of phase 1, when both are busy),
+// keeps only the newest queued job per document, and ends a worker whose run
+// was superseded after it passed the budget, so the next version starts at once.
 // Tests that inject their own plugin lint inline (plugins cannot cross
 // threads), as does any job whose rule options cannot be cloned.
 import { Worker } from 'node:worker_threads';
@@ -13,10 +14,16 @@ import type { RunSignal } from './scheduler';
 
 export type { LintInput };
 
+/** How a lint is queued. */
+export interface LintOptions {
+  /** A short job (a region lint) that must not wait behind full lints: it may use a worker kept for quick jobs. */
+  quick?: boolean;
+}
+
 /** Runs lints and fix-all somewhere; `key` is the document (one queued job per key). */
 export interface LintRunner {
   /** The outcome, or undefined when `signal` cancelled the job before it finished. Rejects only if the worker itself failed. */
-  lint(key: string, input: LintInput, signal?: RunSignal): Promise<LintOutcome | undefined>;
+  lint(key: string, input: LintInput, signal?: RunSignal, options?: LintOptions): Promise<LintOutcome | undefined>;
   /** The text after fix-all (code-actions.ts fixAllText), linted where lints run. */
   fixAll(key: string, input: LintInput): Promise<string>;
   /** Worker threads alive (0 inline). */
@@ -32,7 +39,7 @@ export class InlineRunner implements LintRunner {
 
   lint(_key: string, input: LintInput, signal?: RunSignal): Promise<LintOutcome | undefined> {
     if (signal?.cancelled) return Promise.resolve(undefined);
-    return Promise.resolve(this.linter.lint(input.text, input.filePath, input.rules, input.cwd));
+    return Promise.resolve(this.linter.lint(input.text, input.filePath, input.rules, input.cwd, { statements: input.statements === true }));
   }
 
   fixAll(_key: string, input: LintInput): Promise<string> {
@@ -58,7 +65,7 @@ export interface WorkerPoolOptions {
   script: string;
   /** Inline linter for jobs that cannot be sent to a worker (rule options that do not clone). */
   inline: RuleLinter;
-  /** At most this many workers, started on demand. */
+  /** At most this many workers for ordinary jobs, started on demand; quick jobs may start one more. */
   maxWorkers?: number;
   /** A superseded run that has taken longer than this (ms) is stopped by ending its worker. */
   budgetMs?: number;
@@ -79,6 +86,7 @@ const MAX_FAILURES = 3;
 interface Job {
   id: number;
   key: string;
+  quick: boolean;
   request: WorkerRequest;
   signal: RunSignal | undefined;
   resolve: (reply: WorkerReply | undefined) => void;
@@ -99,6 +107,9 @@ interface Slot {
  * Worker threads running RuleLinter (lint-worker.ts). Jobs go to an idle
  * worker, else start a new one up to `maxWorkers`, else wait in a queue where
  * a newer job for the same key replaces the older (which resolves undefined).
+ * At most `maxWorkers` ordinary jobs run at once; a quick job (a region lint)
+ * takes any idle worker and may start one more, so it never waits behind two
+ * full lints (one of them often superseded and finishing its budget).
  * A worker that dies fails its job (the scheduler logs it once) and is
  * replaced on demand.
  */
@@ -128,8 +139,8 @@ export class WorkerPool implements LintRunner {
     return this.slots.length;
   }
 
-  async lint(key: string, input: LintInput, signal?: RunSignal): Promise<LintOutcome | undefined> {
-    const reply = await this.submit(key, { id: 0, kind: 'lint', input }, signal);
+  async lint(key: string, input: LintInput, signal?: RunSignal, options: LintOptions = {}): Promise<LintOutcome | undefined> {
+    const reply = await this.submit(key, { id: 0, kind: 'lint', input }, signal, options.quick === true);
     if (reply === undefined) return undefined;
     if (reply.kind === 'lint') return reply.outcome;
     throw new Error(reply.kind === 'failure' ? reply.message : `unexpected ${reply.kind} reply`);
@@ -170,11 +181,11 @@ export class WorkerPool implements LintRunner {
     );
   }
 
-  private submit(key: string, request: WorkerRequest, signal?: RunSignal): Promise<WorkerReply | undefined> {
+  private submit(key: string, request: WorkerRequest, signal?: RunSignal, quick = false): Promise<WorkerReply | undefined> {
     if (this.disposed || signal?.cancelled) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      const job: Job = { id, key, request: { ...request, id }, signal, resolve, reject };
+      const job: Job = { id, key, quick, request: { ...request, id }, signal, resolve, reject };
       const queued = this.queue.findIndex((other) => other.key === key);
       if (queued >= 0) this.queue.splice(queued, 1)[0]?.resolve(undefined);
       signal?.onCancel(() => this.cancelled(job));
@@ -225,12 +236,19 @@ export class WorkerPool implements LintRunner {
       for (const job of this.queue.splice(0)) job.resolve(answer(this.options.inline, job.request));
       return;
     }
-    while (this.queue.length > 0 && !this.disposed) {
-      let slot = this.slots.find((candidate) => !candidate.job && !candidate.ending);
-      if (!slot && this.slots.length < this.maxWorkers) slot = this.spawn();
-      if (!slot) return;
-      const job = this.queue.shift();
+    // Ordinary jobs run on at most maxWorkers workers at once; a quick job takes any idle worker, or starts one more.
+    for (let index = 0; index < this.queue.length && !this.disposed; ) {
+      const job = this.queue[index];
       if (!job) return;
+      const running = this.slots.filter((candidate) => candidate.job && !candidate.job.quick).length;
+      const limit = job.quick ? this.maxWorkers + 1 : this.maxWorkers;
+      let slot = job.quick || running < this.maxWorkers ? this.slots.find((candidate) => !candidate.job && !candidate.ending) : undefined;
+      if (!slot && this.slots.length < limit && (job.quick || running < this.maxWorkers)) slot = this.spawn();
+      if (!slot) {
+        index += 1;
+        continue;
+      }
+      this.queue.splice(index, 1);
       this.dispatch(slot, job);
     }
   }

@@ -20,6 +20,8 @@ export interface LintInput {
   filePath: string;
   rules: Linter.RulesRecord;
   cwd: string;
+  /** Also describe the top-level statements (for the next edit's region lint). */
+  statements?: boolean;
 }
 
 export interface WorkerRequest {
@@ -57,7 +59,7 @@ export function answer(linter: RuleLinter, request: WorkerRequest): WorkerReply 
       });
       return { id, kind: 'fix-all', text };
     }
-    return { id, kind: 'lint', outcome: linter.lint(input.text, input.filePath, input.rules, input.cwd) };
+    return { id, kind: 'lint', outcome: linter.lint(input.text, input.filePath, input.rules, input.cwd, { statements: input.statements === true }) };
   } catch (error) {
     return { id, kind: 'failure', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

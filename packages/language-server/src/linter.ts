@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { LINTABLE_EXTENSIONS } from 'online-identifiers';
 import { FAST_PARSER_FILES, FAST_TYPESCRIPT_FILES, fastJavaScriptParser, fastTypeScriptParser } from './fast-parser';
+import { describeTopLevelStatements, type AstNode, type TopLevelStatement, type VisitorKeys } from './top-level-statements';
 
 /** The prefix the plugin is registered under; every rule id starts with it. */
 export const RULE_PREFIX = 'online-identifiers/';
@@ -34,7 +35,8 @@ export interface PluginLike {
 }
 
 export type LintOutcome =
-  | { kind: 'ok'; messages: Linter.LintMessage[] }
+  /** `statements`: the program's top-level statements, when asked for (what a region lint of the next edit builds on). */
+  | { kind: 'ok'; messages: Linter.LintMessage[]; statements?: TopLevelStatement[] }
   /** The text does not parse; the position is 1-based as ESLint gives it. */
   | { kind: 'parse-error'; message: string; line: number; column: number }
   /** The rules' options were rejected (a project config problem). */
@@ -154,8 +156,11 @@ export class RuleLinter {
   /**
    * Lints `text` as `filePath` with exactly `rules` (ids outside the plugin
    * are dropped). `cwd` is where `files`/`ignores` patterns are relative to.
+   * With `options.statements`, an `ok` outcome also describes the program's
+   * top-level statements (top-level-statements.ts). Never throws: a rule
+   * that throws is a `crash` outcome.
    */
-  lint(text: string, filePath: string, rules: Linter.RulesRecord, cwd: string): LintOutcome {
+  lint(text: string, filePath: string, rules: Linter.RulesRecord, cwd: string, options: { statements?: boolean } = {}): LintOutcome {
     const onlyOurs: Linter.RulesRecord = {};
     for (const id of this.ruleIds) onlyOurs[id] = 'off';
     for (const [id, entry] of Object.entries(rules)) if (id.startsWith(RULE_PREFIX) && this.rule(id)) onlyOurs[id] = entry;
@@ -175,8 +180,9 @@ export class RuleLinter {
     ];
 
     let messages: Linter.LintMessage[];
+    const linter = this.linterFor(cwd);
     try {
-      messages = this.linterFor(cwd).verify(text, config, { filename: filePath });
+      messages = linter.verify(text, config, { filename: filePath });
     } catch (thrown) {
       const error = errorOf(thrown);
       if (/Key "rules"|Configuration for rule|Invalid rule|Could not find .* in plugin/.test(error.message)) {
@@ -191,7 +197,13 @@ export class RuleLinter {
     if (messages.length === 1 && messages[0]?.ruleId === null && messages[0].message.startsWith('No matching configuration')) {
       return { kind: 'not-covered' };
     }
-    return { kind: 'ok', messages: messages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX)) };
+    const ours = messages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX));
+    if (!options.statements) return { kind: 'ok', messages: ours };
+    const sourceCode = linter.getSourceCode();
+    const statements = sourceCode
+      ? describeTopLevelStatements(sourceCode.ast as unknown as AstNode, sourceCode.visitorKeys as VisitorKeys)
+      : undefined;
+    return statements ? { kind: 'ok', messages: ours, statements } : { kind: 'ok', messages: ours };
   }
 
   /** One Linter per base directory; few exist (workspace folders and file-system roots). */

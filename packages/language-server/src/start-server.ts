@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
@@ -25,6 +26,8 @@ import { FIX_ALL_KIND, findingsForContext, fixAllAction, quickFixes, wants, type
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { OnceReporter } from './once-reporter';
+import { REGION_LINT_MIN_LINES, mergeRegionMessages, planRegionLint } from './region-lint';
+import type { TopLevelStatement } from './top-level-statements';
 import { MAX_LINT_BYTES, RuleLinter, isLintable, lintFileName, type PluginLike } from './linter';
 import { InlineRunner, WorkerPool, type LintRunner } from './lint-pool';
 import { ProjectConfigs, type ESLintFactory } from './project-config';
@@ -43,6 +46,8 @@ export const TRUST_CHANGED_NOTIFICATION = 'onlineIdentifiers/trustChanged';
 export const STATS_REQUEST = 'onlineIdentifiers/stats';
 /** Default quiet period after an edit before linting. */
 export const DEFAULT_DEBOUNCE_MS = 300;
+/** Server -> client notification, sent only when `initializationOptions.reportLintPhases` is true: a phase of a document's lint finished. */
+export const LINT_PHASE_NOTIFICATION = 'onlineIdentifiers/lintPhase';
 
 /** `initializationOptions` this server reads. */
 export interface InitializationOptions {
@@ -50,6 +55,26 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** Debounce after edits in milliseconds (tests and benchmarks use 0). */
   debounceMs?: number;
+  /** Send `onlineIdentifiers/lintPhase` after each lint phase (tests and benchmarks). */
+  reportLintPhases?: boolean;
+}
+
+/** Payload of `onlineIdentifiers/lintPhase`. */
+export interface LintPhaseParams {
+  uri: string;
+  version: number;
+  /** `region`: phase 1 (the edited statement linted alone, the rest moved from the last full lint); `full`: phase 2, the whole document. */
+  phase: 'region' | 'full';
+  /** Whether this phase published diagnostics (a full lint that agrees with phase 1 publishes nothing new). */
+  published: boolean;
+}
+
+/** How often an edit's diagnostics came in two phases, and why they did not. */
+export interface RegionLintStats {
+  /** Edits whose phase 1 (region lint) was published. */
+  used: number;
+  /** Edits linted whole only, by reason (`small`, `no-base`, `settings`, `outside-statement`, `context-statement`, `mostly-kept`, `region-failed`). */
+  fallback: Record<string, number>;
 }
 
 export interface TrustChangedParams {
@@ -75,6 +100,8 @@ export interface StatsResult {
   /** Heap bytes used by all lint workers together (after a GC in each when `gc` is asked and exposed). */
   lintWorkersHeapUsed: number;
   scannedWithFindings: number;
+  /** Two-phase diagnostics since the server started. */
+  regionLint: RegionLintStats;
 }
 
 /** Hooks for in-process tests; the real server uses the defaults. */
@@ -104,6 +131,10 @@ interface DocumentResult extends Linted {
   text?: string;
   settings?: Settings;
   choice?: RulesChoice;
+  /** Top-level statements of `text` (a full lint of a long JS/TS document): what the next edit's region lint builds on. */
+  statements?: TopLevelStatement[];
+  /** Set on a region lint's (phase 1) result: the full lint it was built on, until the next full lint replaces both. */
+  base?: DocumentResult;
 }
 
 type RulesChoice = { kind: 'rules'; rules: Linter.RulesRecord; source: 'builtin' | 'project' } | { kind: 'ignored' };
@@ -112,6 +143,20 @@ const CONFIG_FILE = /^eslint\.config\.(js|mjs|cjs|ts|mts|cts)$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `text` has at least `count` lines (stops counting there). */
+function hasLines(text: string, count: number): boolean {
+  let index = -1;
+  for (let line = 1; line < count; line += 1) {
+    index = text.indexOf('\n', index + 1);
+    if (index < 0) return false;
+  }
+  return true;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function firstLine(error: Error): string {
@@ -139,6 +184,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
 
   let trusted = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let reportLintPhases = false;
+  const regionStats: RegionLintStats = { used: 0, fallback: {} };
   let folders: string[] = [];
   let configurationSupport = false;
   let pullSupport = false;
@@ -266,6 +313,14 @@ export function startServer(connection: Connection, options: StartServerOptions 
     text?: string;
     settings?: Settings;
     choice?: RulesChoice;
+    statements?: TopLevelStatement[];
+  }
+
+  function toFindings(messages: readonly Linter.LintMessage[], settings: Settings): Finding[] {
+    return messages.map((message) => ({
+      message,
+      diagnostic: toDiagnostic(message, { severity: settings.severity, docsUrl: ruleLinter.docsUrl(message.ruleId) }),
+    }));
   }
 
   const NOTHING: Linted = { findings: [], rules: undefined };
@@ -282,17 +337,20 @@ export function startServer(connection: Connection, options: StartServerOptions 
     const choice = request.cacheChoice ? await rulesFor(uri, target.filePath, target.onDisk) : await chooseRules(target.filePath, target.onDisk);
     if (choice.kind === 'ignored') return NOTHING;
     // Same text, settings and rules: same findings (an undo back, a save in onSave mode, a no-op edit).
-    const previous = request.previous;
+    // After a region lint the last full lint is its base.
+    const previous = request.previous?.base ?? request.previous;
     if (previous?.text === text && previous.settings === settings && previous.choice === choice) {
-      return { findings: previous.findings, rules: previous.rules, text, settings, choice };
+      return { findings: previous.findings, rules: previous.rules, text, settings, choice, ...(previous.statements ? { statements: previous.statements } : {}) };
     }
 
+    // Long documents keep their statements, so that an edit inside one of them can be region-linted.
+    const statements = hasLines(text, REGION_LINT_MIN_LINES);
     let rules = ruleLinter.withRedactModule(choice.rules, settings.redactModule);
-    let outcome = await runner.lint(uri, { text, filePath: target.filePath, rules, cwd: target.cwd }, request.signal);
+    let outcome = await runner.lint(uri, { text, filePath: target.filePath, rules, cwd: target.cwd, statements }, request.signal);
     if (outcome?.kind === 'config-error' && choice.source === 'project') {
       warnOnce(`config-options:${target.cwd}`, `The project's options for online-identifiers rules are invalid (${firstLine(outcome.error)}); using the built-in defaults.`);
       rules = ruleLinter.withRedactModule(ruleLinter.builtinRules, settings.redactModule);
-      outcome = await runner.lint(uri, { text, filePath: target.filePath, rules, cwd: target.cwd }, request.signal);
+      outcome = await runner.lint(uri, { text, filePath: target.filePath, rules, cwd: target.cwd, statements }, request.signal);
     }
     if (outcome === undefined) return undefined; // superseded
 
@@ -304,10 +362,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
           settings,
           choice,
           rules,
-          findings: outcome.messages.map((message) => ({
-            message,
-            diagnostic: toDiagnostic(message, { severity: settings.severity, docsUrl: ruleLinter.docsUrl(message.ruleId) }),
-          })),
+          findings: toFindings(outcome.messages, settings),
+          ...(outcome.statements ? { statements: outcome.statements } : {}),
         };
       case 'not-covered':
         return NOTHING;
@@ -357,7 +413,51 @@ export function startServer(connection: Connection, options: StartServerOptions 
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => finding.diagnostic) });
   }
 
-  const scheduler = new Scheduler<LintedWith | undefined>({
+  // ---- two-phase diagnostics ---------------------------------------------------------
+  type RegionOutcome = { kind: 'region'; result: DocumentResult } | { kind: 'fallback'; reason: string | undefined } | { kind: 'cancelled' };
+
+  /**
+   * Phase 1 (region-lint.ts): when the edit since the last full lint lies
+   * inside one top-level statement of a long JS/TS document, lint a focused
+   * text and merge. A fallback reason `undefined` is not counted (a first
+   * lint, an unchanged text).
+   */
+  async function regionLint(document: TextDocument, settings: Settings, previous: DocumentResult | undefined, signal: RunSignal): Promise<RegionOutcome> {
+    if (!previous) return { kind: 'fallback', reason: undefined };
+    const base = previous.base ?? previous;
+    if (base.text === undefined || !base.rules) return { kind: 'fallback', reason: 'no-base' };
+    if (!base.statements) return { kind: 'fallback', reason: 'small' };
+    const target = lintTarget(document.uri, document.languageId);
+    if (!settings.enable || !target.lintable || base.settings !== settings || base.choice !== (await rulesFor(document.uri, target.filePath, target.onDisk))) {
+      return { kind: 'fallback', reason: 'settings' };
+    }
+    const text = document.getText();
+    const plan = planRegionLint({ text: base.text, statements: base.statements }, text);
+    if (plan.kind === 'fallback') return { kind: 'fallback', reason: plan.reason === 'unchanged' ? undefined : plan.reason };
+    const outcome = await runner.lint(
+      `${document.uri}#region`,
+      { text: plan.focused, filePath: target.filePath, rules: base.rules, cwd: target.cwd },
+      signal,
+      { quick: true },
+    );
+    if (outcome === undefined || signal.cancelled) return { kind: 'cancelled' };
+    if (outcome.kind !== 'ok') return { kind: 'fallback', reason: 'region-failed' };
+    const messages = mergeRegionMessages(
+      plan,
+      outcome.messages,
+      base.findings.map((finding) => finding.message),
+    );
+    return { kind: 'region', result: { version: document.version, findings: toFindings(messages, settings), rules: base.rules, base } };
+  }
+
+  function reportPhase(params: LintPhaseParams): void {
+    if (reportLintPhases) void connection.sendNotification(LINT_PHASE_NOTIFICATION, params);
+  }
+
+  /** A full lint's result, with the diagnostics phase 1 published for the same version (if it did). */
+  type Scheduled = LintedWith & { phase1?: Diagnostic[] };
+
+  const scheduler = new Scheduler<Scheduled | undefined>({
     delayMs: DEFAULT_DEBOUNCE_MS,
     ...(options.clock ? { clock: options.clock } : {}),
     run: async (uri, version, signal) => {
@@ -365,6 +465,21 @@ export function startServer(connection: Connection, options: StartServerOptions 
       if (!document || document.version !== version) return undefined;
       const settings = await settingsCache.get(uri);
       if (signal.cancelled) return undefined;
+      const previous = results.get(uri);
+
+      let phase1: Diagnostic[] | undefined;
+      const region = await regionLint(document, settings, previous, signal);
+      if (region.kind === 'cancelled' || signal.cancelled || documents.get(uri)?.version !== version) return undefined;
+      if (region.kind === 'region') {
+        regionStats.used += 1;
+        results.set(uri, region.result);
+        phase1 = region.result.findings.map((finding) => finding.diagnostic);
+        if (!pullSupport) publish(uri, version, region.result.findings);
+        reportPhase({ uri, version, phase: 'region', published: !pullSupport });
+      } else if (region.reason !== undefined) {
+        regionStats.fallback[region.reason] = (regionStats.fallback[region.reason] ?? 0) + 1;
+      }
+
       const linted = await computeFindings({
         uri,
         languageId: document.languageId,
@@ -373,16 +488,21 @@ export function startServer(connection: Connection, options: StartServerOptions 
         quiet: false,
         cacheChoice: true,
         signal,
-        previous: results.get(uri),
+        previous,
       });
       // A superseded run delivers nothing; a text that was not linted (logged) clears the findings.
-      return signal.cancelled ? undefined : (linted ?? NOTHING);
+      if (signal.cancelled) return undefined;
+      return phase1 ? { ...(linted ?? NOTHING), phase1 } : (linted ?? NOTHING);
     },
-    deliver: (uri, version, linted) => {
+    deliver: (uri, version, scheduled) => {
       const document = documents.get(uri);
-      if (!document || document.version !== version || linted === undefined) return;
+      if (!document || document.version !== version || scheduled === undefined) return;
+      const { phase1, ...linted } = scheduled;
       results.set(uri, { version, ...linted });
-      if (!pullSupport) publish(uri, version, linted.findings);
+      // Phase 2 is the source of truth; it is published when it differs from what phase 1 published.
+      const publishing = !pullSupport && (phase1 === undefined || !sameDiagnostics(phase1, linted.findings.map((finding) => finding.diagnostic)));
+      if (publishing) publish(uri, version, linted.findings);
+      reportPhase({ uri, version, phase: 'full', published: publishing });
     },
     onError: (uri, _version, error) => {
       warnOnce(`internal:${String(error)}`, `Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'error');
@@ -422,6 +542,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     if (isRecord(init)) {
       trusted = init.workspaceTrusted === true;
       if (typeof init.debounceMs === 'number' && Number.isFinite(init.debounceMs) && init.debounceMs >= 0) debounceMs = init.debounceMs;
+      reportLintPhases = init.reportLintPhases === true;
     }
     const capabilities = params.capabilities;
     configurationSupport = capabilities.workspace?.configuration === true;
@@ -684,6 +805,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
       lintWorkers: runner.workers,
       lintWorkersHeapUsed: (await runner.workerHeaps()).reduce((sum, used) => sum + used, 0),
       scannedWithFindings: scanned.size,
+      regionLint: { used: regionStats.used, fallback: { ...regionStats.fallback } },
     };
   });
 

@@ -1,7 +1,8 @@
 // The worker pool with real workers (the built server entry): results equal
 // inline linting, a queued job is replaced by a newer one for the same
-// document, and a superseded run past the budget ends its worker without
-// stopping the pool. Budgets are 0 or huge, so nothing depends on timing.
+// document, a quick job does not wait behind ordinary ones, and a superseded
+// run past the budget ends its worker without stopping the pool. Budgets are
+// 0 or huge, so nothing depends on timing.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import plugin from 'eslint-plugin-online-identifiers';
@@ -68,6 +69,18 @@ describe('WorkerPool', function () {
       ['online-identifiers/no-unclassified-logging', 4, 15],
     ]);
     assert.deepEqual(logs, []);
+  });
+
+  it('gives a quick job (a region lint) a worker of its own when the others are busy, and an ordinary job none', async function () {
+    const running = pool.lint('other', input(slowText(50)));
+    assert.equal(pool.workers, 1);
+    const ordinary = pool.lint('b', input(HANDLER));
+    assert.equal(pool.workers, 1);
+    const quick = pool.lint('a#region', input(HANDLER), undefined, { quick: true });
+    assert.equal(pool.workers, 2);
+    assert.equal((await quick)?.kind, 'ok');
+    assert.equal((await ordinary)?.kind, 'ok');
+    assert.equal((await running)?.kind, 'ok');
   });
 
   it('reports each live worker heap', async function () {
