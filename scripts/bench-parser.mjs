@@ -96,7 +96,8 @@ const eslintParseOnly = async () => {
   const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: referenceParseOnly, ruleFilter: noRules });
   return eslint.lintFiles(['.']);
 };
-const scanFast = () => cli.scan({ paths: ['.'], cwd: directory });
+// Test code included: the same files as ESLint's run.
+const scanFast = () => cli.scan({ paths: ['.'], cwd: directory, includeTests: true });
 try {
   const variants = [
     ['ESLint parse-only (Node API, default parsers)', eslintParseOnly],
