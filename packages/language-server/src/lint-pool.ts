@@ -99,6 +99,8 @@ interface Slot {
   startedAt: number;
   /** Set once the worker is being ended: it takes no more jobs. */
   ending: boolean;
+  /** Whether its last job was quick: quick jobs prefer such a worker (its heap holds no full lint's garbage to collect). */
+  lastQuick: boolean;
   /** Heap questions (workerHeaps) by request id; answered undefined if the worker goes away. */
   heapWaiters: Map<number, (used: number | undefined) => void>;
 }
@@ -109,7 +111,10 @@ interface Slot {
  * a newer job for the same key replaces the older (which resolves undefined).
  * At most `maxWorkers` ordinary jobs run at once; a quick job (a region lint)
  * takes any idle worker and may start one more, so it never waits behind two
- * full lints (one of them often superseded and finishing its budget).
+ * full lints (one of them often superseded and finishing its budget). Quick
+ * jobs prefer the worker that ran the last quick one (the first quick job
+ * warms that spare): a worker just done with a full lint tends to pause for
+ * a collection, which would double a region lint's time.
  * A worker that dies fails its job (the scheduler logs it once) and is
  * replaced on demand.
  */
@@ -242,7 +247,8 @@ export class WorkerPool implements LintRunner {
       if (!job) return;
       const running = this.slots.filter((candidate) => candidate.job && !candidate.job.quick).length;
       const limit = job.quick ? this.maxWorkers + 1 : this.maxWorkers;
-      let slot = job.quick || running < this.maxWorkers ? this.slots.find((candidate) => !candidate.job && !candidate.ending) : undefined;
+      const idle = job.quick || running < this.maxWorkers ? this.slots.filter((candidate) => !candidate.job && !candidate.ending) : [];
+      let slot = idle.find((candidate) => candidate.lastQuick === job.quick) ?? idle[0];
       if (!slot && this.slots.length < limit && (job.quick || running < this.maxWorkers)) slot = this.spawn();
       if (!slot) {
         index += 1;
@@ -261,7 +267,12 @@ export class WorkerPool implements LintRunner {
       job.resolve(answer(this.options.inline, job.request));
       return;
     }
+    // The first quick job on a worker that runs full lints warms a spare, the quick jobs' own from then on.
+    if (job.quick && !slot.lastQuick && !this.slots.some((candidate) => candidate.lastQuick) && this.slots.length < this.maxWorkers) {
+      this.spawn().lastQuick = true;
+    }
     slot.job = job;
+    slot.lastQuick = job.quick;
     slot.startedAt = Date.now();
     // A long run gets a spare worker loading beside it (loading ESLint takes a while), so the next document need not wait.
     setTimeout(() => {
@@ -277,7 +288,7 @@ export class WorkerPool implements LintRunner {
       stdout: true,
       stderr: true,
     });
-    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false, heapWaiters: new Map() };
+    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false, lastQuick: false, heapWaiters: new Map() };
     this.slots.push(slot);
     worker.unref();
     worker.stdout.on('data', (chunk: Buffer) => this.options.log('log', chunk.toString().trimEnd()));
