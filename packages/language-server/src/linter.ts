@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { LINTABLE_EXTENSIONS } from 'online-identifiers';
 import { FAST_PARSER_FILES, FAST_TYPESCRIPT_FILES, fastJavaScriptParser, fastTypeScriptParser } from './fast-parser';
-import { describeTopLevelStatements, type AstNode, type TopLevelStatement, type VisitorKeys } from './top-level-statements';
+import { describeTopLevelStatements, type AstNode, type TopLevelStatement } from './top-level-statements';
 
 /** The prefix the plugin is registered under; every rule id starts with it. */
 export const RULE_PREFIX = 'online-identifiers/';
@@ -201,7 +201,7 @@ export class RuleLinter {
     if (!options.statements) return { kind: 'ok', messages: ours };
     const sourceCode = linter.getSourceCode();
     const statements = sourceCode
-      ? describeTopLevelStatements(sourceCode.ast as unknown as AstNode, sourceCode.visitorKeys as VisitorKeys)
+      ? describeTopLevelStatements(sourceCode.ast as unknown as AstNode, sourceCode.visitorKeys)
       : undefined;
     return statements ? { kind: 'ok', messages: ours, statements } : { kind: 'ok', messages: ours };
   }
