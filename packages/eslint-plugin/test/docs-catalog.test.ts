@@ -135,7 +135,8 @@ describe('docs/rules/no-unclassified-logging.md logger-package table', () => {
       const known = new Set<string>(['new']);
       for (const entry of entries.filter((candidate) => candidate.module === row.module)) {
         known.add(entry.export.toLowerCase());
-        if ('call' in entry && entry.call) known.add(entry.call.toLowerCase());
+        const call = 'call' in entry ? (entry as { call?: string }).call : undefined;
+        if (call) known.add(call.toLowerCase());
         for (const part of entry.module.split(/[/@-]/)) if (part) known.add(part.toLowerCase());
       }
       const names = [...row.loggers.matchAll(/`([^`]+)`/g)].flatMap((match) => namesIn(match[1]!));

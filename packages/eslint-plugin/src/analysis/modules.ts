@@ -247,7 +247,10 @@ function parseModule(file: string, text: string, hint: { parser?: unknown; parse
   if (!SourceCodeClass) return undefined;
   const typescript = /\.[cm]?tsx?$/i.test(file);
   const jsx = /x$/i.test(file) || !typescript;
-  const { project: _project, projectService: _service, programs: _programs, tsconfigRootDir: _root, ...parserOptions } = hint.parserOptions ?? {};
+  // Syntax only: options that would build a TypeScript program are dropped.
+  const parserOptions = Object.fromEntries(
+    Object.entries(hint.parserOptions ?? {}).filter(([key]) => !['project', 'projectService', 'programs', 'tsconfigRootDir'].includes(key)),
+  );
   const options = {
     ...parserOptions,
     filePath: file,
@@ -467,7 +470,7 @@ function indexExports(program: TSESTree.Program, resolver: Resolver): Map<string
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const name = keyName(property);
-      if (name !== undefined) add(name, property.value as Node);
+      if (name !== undefined) add(name, property.value);
     }
   };
   for (const statement of program.body) {
@@ -486,7 +489,7 @@ function indexExports(program: TSESTree.Program, resolver: Resolver): Map<string
         }
       }
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      add('', statement.declaration as Node);
+      add('', statement.declaration);
     } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
       const { left, right } = statement.expression;
       const target = exportTarget(left);
