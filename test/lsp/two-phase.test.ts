@@ -133,6 +133,30 @@ describe('two-phase diagnostics over stdio', function () {
     assert.deepEqual(stats.regionLint, { used: 2, fallback: {} });
   });
 
+  it('runs phase 1 at the keystroke: only phase 2 waits for the debounce', async function () {
+    await client.kill();
+    // A ten-minute debounce: phase 2 cannot come during this test, so whatever arrives is phase 1's own.
+    client = await LspClient.start({ initializationOptions: { debounceMs: 600_000, reportLintPhases: true } });
+    client.connection.onNotification('onlineIdentifiers/lintPhase', (params: LintPhaseParams) => {
+      phases.push(params);
+      for (const waiter of [...phaseWaiters]) {
+        if (waiter.test(params)) {
+          phaseWaiters.splice(phaseWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    const uri = await client.open('src/service.js', serviceText());
+    await phase(uri, 1, 'full'); // opening lints at once
+    const logLine = handlerLine(22) + 2;
+    await client.change(uri, 2, [{ range: { start: { line: logLine, character: 0 }, end: { line: logLine + 1, character: 0 } }, text: '  logger.info(req.ip);\n' }]);
+    const region = await phase(uri, 2, 'region');
+    assert.equal(region.published, true);
+    const published = messagesOf((await client.diagnosticsFor(uri, 2)).diagnostics);
+    assert.ok(published.includes(`${logLine}:14 IP address from req.ip reaches logger.info without classification`), published.join('\n'));
+    assert.equal(phases.some((params) => params.uri === uri && params.version === 2 && params.phase === 'full'), false);
+  });
+
   it('lints the whole document when the edit spans two handlers, and small documents always', async function () {
     const uri = await client.open('src/service.js', serviceText());
     await phase(uri, 1, 'full');

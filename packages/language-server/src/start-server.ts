@@ -31,7 +31,7 @@ import type { TopLevelStatement } from './top-level-statements';
 import { MAX_LINT_BYTES, RuleLinter, isLintable, lintFileName, type PluginLike } from './linter';
 import { InlineRunner, WorkerPool, type LintRunner } from './lint-pool';
 import { ProjectConfigs, type ESLintFactory } from './project-config';
-import { Scheduler, type Clock, type RunSignal } from './scheduler';
+import { CancelSignal, Scheduler, type Clock, type RunSignal } from './scheduler';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SettingsCache, normalizeSettings, type Settings } from './settings';
 import { scanFolders, type ScanSummary } from './workspace-scan';
 
@@ -454,6 +454,40 @@ export function startServer(connection: Connection, options: StartServerOptions 
     if (reportLintPhases) void connection.sendNotification(LINT_PHASE_NOTIFICATION, params);
   }
 
+  /**
+   * Phase 1 for one version: region-lint it and publish at once. Returns
+   * the diagnostics published (undefined when the region lint fell back,
+   * was cancelled, or the document moved on).
+   */
+  async function phaseOne(document: TextDocument, settings: Settings, signal: RunSignal): Promise<Diagnostic[] | undefined> {
+    const { uri, version } = document;
+    const region = await regionLint(document, settings, results.get(uri), signal);
+    if (region.kind === 'cancelled' || signal.cancelled || documents.get(uri)?.version !== version) return undefined;
+    if (region.kind === 'fallback') {
+      if (region.reason !== undefined) regionStats.fallback[region.reason] = (regionStats.fallback[region.reason] ?? 0) + 1;
+      return undefined;
+    }
+    regionStats.used += 1;
+    results.set(uri, region.result);
+    if (!pullSupport) publish(uri, version, region.result.findings);
+    reportPhase({ uri, version, phase: 'region', published: !pullSupport });
+    return region.result.findings.map((finding) => finding.diagnostic);
+  }
+
+  /**
+   * Phase 1 started at the keystroke, ahead of the debounce (which only
+   * delays phase 2): by document, the version it lints, the signal the next
+   * edit flips, and what it published once done.
+   */
+  const early = new Map<string, { version: number; signal: CancelSignal; done: Promise<Diagnostic[] | undefined> }>();
+
+  function startPhaseOne(document: TextDocument, settings: Settings): void {
+    early.get(document.uri)?.signal.cancel();
+    const signal = new CancelSignal();
+    const done = phaseOne(document, settings, signal).catch(() => undefined);
+    early.set(document.uri, { version: document.version, signal, done });
+  }
+
   /** A full lint's result, with the diagnostics phase 1 published for the same version (if it did). */
   type Scheduled = LintedWith & { phase1?: Diagnostic[] };
 
@@ -467,18 +501,10 @@ export function startServer(connection: Connection, options: StartServerOptions 
       if (signal.cancelled) return undefined;
       const previous = results.get(uri);
 
-      let phase1: Diagnostic[] | undefined;
-      const region = await regionLint(document, settings, previous, signal);
-      if (region.kind === 'cancelled' || signal.cancelled || documents.get(uri)?.version !== version) return undefined;
-      if (region.kind === 'region') {
-        regionStats.used += 1;
-        results.set(uri, region.result);
-        phase1 = region.result.findings.map((finding) => finding.diagnostic);
-        if (!pullSupport) publish(uri, version, region.result.findings);
-        reportPhase({ uri, version, phase: 'region', published: !pullSupport });
-      } else if (region.reason !== undefined) {
-        regionStats.fallback[region.reason] = (regionStats.fallback[region.reason] ?? 0) + 1;
-      }
+      // Phase 1 ran at the keystroke for this version (or runs now, without a debounce).
+      const started = early.get(uri);
+      const phase1 = started?.version === version ? await started.done : await phaseOne(document, settings, signal);
+      if (signal.cancelled || documents.get(uri)?.version !== version) return undefined;
 
       const linted = await computeFindings({
         uri,
@@ -524,6 +550,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
       return;
     }
     if (reason === 'change' && settings.run === 'onSave') return;
+    // Phase 1 is cheap (a region lint): it does not wait for the debounce, only phase 2 does.
+    if (reason === 'change' && debounceMs > 0) startPhaseOne(document, settings);
     scheduler.schedule(document.uri, document.version, reason === 'change' ? debounceMs : 0);
   }
 
@@ -617,6 +645,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
   documents.onDidClose((event) => {
     const { uri } = event.document;
     fresh.delete(uri);
+    early.get(uri)?.signal.cancel();
+    early.delete(uri);
     scheduler.cancel(uri);
     results.delete(uri);
     settingsCache.delete(uri);
