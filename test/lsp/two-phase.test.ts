@@ -47,11 +47,9 @@ describe('two-phase diagnostics over stdio', function () {
     return seen ? Promise.resolve(seen) : new Promise((resolve) => phaseWaiters.push({ test, resolve }));
   }
 
-  beforeEach(async function () {
-    phases.length = 0;
-    phaseWaiters.length = 0;
-    client = await LspClient.start({ initializationOptions: { debounceMs: 0, reportLintPhases: true } });
-    client.connection.onNotification('onlineIdentifiers/lintPhase', (params: LintPhaseParams) => {
+  /** Records the server's lintPhase notifications and wakes the waiters they answer. */
+  function listenForPhases(lsp: LspClient): void {
+    lsp.connection.onNotification('onlineIdentifiers/lintPhase', (params: LintPhaseParams) => {
       phases.push(params);
       for (const waiter of [...phaseWaiters]) {
         if (waiter.test(params)) {
@@ -60,6 +58,13 @@ describe('two-phase diagnostics over stdio', function () {
         }
       }
     });
+  }
+
+  beforeEach(async function () {
+    phases.length = 0;
+    phaseWaiters.length = 0;
+    client = await LspClient.start({ initializationOptions: { debounceMs: 0, reportLintPhases: true } });
+    listenForPhases(client);
   });
 
   afterEach(async function () {
@@ -137,15 +142,7 @@ describe('two-phase diagnostics over stdio', function () {
     await client.kill();
     // A ten-minute debounce: phase 2 cannot come during this test, so whatever arrives is phase 1's own.
     client = await LspClient.start({ initializationOptions: { debounceMs: 600_000, reportLintPhases: true } });
-    client.connection.onNotification('onlineIdentifiers/lintPhase', (params: LintPhaseParams) => {
-      phases.push(params);
-      for (const waiter of [...phaseWaiters]) {
-        if (waiter.test(params)) {
-          phaseWaiters.splice(phaseWaiters.indexOf(waiter), 1);
-          waiter.resolve(params);
-        }
-      }
-    });
+    listenForPhases(client);
     const uri = await client.open('src/service.js', serviceText());
     await phase(uri, 1, 'full'); // opening lints at once
     const logLine = handlerLine(22) + 2;
