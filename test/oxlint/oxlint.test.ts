@@ -79,7 +79,8 @@ describe('oxlint with the plugin as a JS plugin', function () {
   }
 
   it('reports the same findings as ESLint with configs.recommended', async () => {
-    const { stdout, code } = await oxlint('--format', 'json', '-A', 'all', '-D', RULE, '.');
+    // `src`, not `.`: oxlint walks into the node_modules link (the plugin's own test fixtures), which ESLint never lints.
+    const { stdout, code } = await oxlint('--format', 'json', '-A', 'all', '-D', RULE, 'src');
     assert.equal(code, 1);
     const report = JSON.parse(stdout) as { diagnostics: { message: string; code: string; filename: string; labels: { span: { line: number; column: number } }[] }[] };
     const fromOxlint = report.diagnostics.map((diagnostic) => {
@@ -89,7 +90,7 @@ describe('oxlint with the plugin as a JS plugin', function () {
 
     const plugin = require(path.join(ROOT, 'packages', 'eslint-plugin')) as { configs: { recommended: Linter.Config } };
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
-    const fromEslint = (await eslint.lintFiles(['.'])).flatMap((result) =>
+    const fromEslint = (await eslint.lintFiles(['src'])).flatMap((result) =>
       result.messages.map((message) => {
         assert.equal(message.ruleId, RULE, message.message);
         return { file: path.relative(dir, result.filePath), line: message.line, column: message.column, message: message.message };
