@@ -71,6 +71,8 @@ export interface WorkerPoolOptions {
   budgetMs?: number;
   /** A run longer than this (ms) starts a spare worker if none is idle. */
   spareAfterMs?: number;
+  /** A worker idle this long (ms) is ended, down to one kept warm (each holds ESLint, the parsers and the plugin: ~100 MB). */
+  idleMs?: number;
   /** Where the workers' console output and the pool's own notes go (never stdout: it is the protocol). */
   log: (level: 'log' | 'error', text: string) => void;
 }
@@ -80,6 +82,8 @@ export const DEFAULT_LINT_BUDGET_MS = 1000;
 export const DEFAULT_MAX_WORKERS = 2;
 /** Most lints of hand-written files finish sooner; a longer one is a big file that may keep its worker busy. */
 export const DEFAULT_SPARE_AFTER_MS = 250;
+/** Extra workers go after a minute without work: typing keeps them, a pause gives their memory back. */
+export const DEFAULT_IDLE_MS = 60_000;
 /** Workers that cannot start (a broken install, a missing bundle file) stop being tried after this many. */
 const MAX_FAILURES = 3;
 
@@ -103,6 +107,8 @@ interface Slot {
   lastQuick: boolean;
   /** Heap questions (workerHeaps) by request id; answered undefined if the worker goes away. */
   heapWaiters: Map<number, (used: number | undefined) => void>;
+  /** Ends the worker if it is still idle then (see `idleMs`). */
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
@@ -128,11 +134,13 @@ export class WorkerPool implements LintRunner {
   private readonly maxWorkers: number;
   private readonly budgetMs: number;
   private readonly spareAfterMs: number;
+  private readonly idleMs: number;
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.maxWorkers = Math.max(1, options.maxWorkers ?? DEFAULT_MAX_WORKERS);
     this.budgetMs = options.budgetMs ?? DEFAULT_LINT_BUDGET_MS;
     this.spareAfterMs = options.spareAfterMs ?? DEFAULT_SPARE_AFTER_MS;
+    this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   }
 
   /** Starts the first worker now, so the first document does not wait for ESLint to load. */
@@ -180,6 +188,7 @@ export class WorkerPool implements LintRunner {
     await Promise.all(
       this.slots.splice(0).map((slot) => {
         slot.ending = true;
+        clearTimeout(slot.idleTimer);
         slot.job?.resolve(undefined);
         return slot.worker.terminate();
       }),
@@ -271,6 +280,8 @@ export class WorkerPool implements LintRunner {
     if (job.quick && !slot.lastQuick && !this.slots.some((candidate) => candidate.lastQuick) && this.slots.length < this.maxWorkers) {
       this.spawn().lastQuick = true;
     }
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
     slot.job = job;
     slot.lastQuick = job.quick;
     slot.startedAt = Date.now();
@@ -281,6 +292,20 @@ export class WorkerPool implements LintRunner {
     }, this.spareAfterMs).unref();
   }
 
+  /** Ends an idle worker after `idleMs`, unless it is the last one (kept warm) or it has work again by then. */
+  private retireWhenIdle(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = undefined;
+      const live = this.slots.filter((candidate) => !candidate.ending);
+      if (slot.job || slot.ending || this.disposed || live.length <= 1) return;
+      slot.ending = true;
+      this.remove(slot);
+      void slot.worker.terminate();
+    }, this.idleMs);
+    slot.idleTimer.unref();
+  }
+
   private spawn(): Slot {
     const worker = new Worker(this.options.script, {
       workerData: { role: LINT_WORKER_ROLE },
@@ -288,7 +313,7 @@ export class WorkerPool implements LintRunner {
       stdout: true,
       stderr: true,
     });
-    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false, lastQuick: false, heapWaiters: new Map() };
+    const slot: Slot = { worker, job: undefined, startedAt: 0, ending: false, lastQuick: false, heapWaiters: new Map(), idleTimer: undefined };
     this.slots.push(slot);
     worker.unref();
     worker.stdout.on('data', (chunk: Buffer) => this.options.log('log', chunk.toString().trimEnd()));
@@ -305,6 +330,7 @@ export class WorkerPool implements LintRunner {
       this.failures = 0;
       job.resolve(reply);
       this.pump();
+      if (!slot.job) this.retireWhenIdle(slot);
     });
     const fail = (reason: string): void => {
       if (slot.ending) return;
@@ -323,6 +349,8 @@ export class WorkerPool implements LintRunner {
       slot.heapWaiters.clear();
       fail(`The lint worker exited with code ${code}`);
     });
+    // A spare started ahead of need goes again if no work comes to it.
+    this.retireWhenIdle(slot);
     return slot;
   }
 }

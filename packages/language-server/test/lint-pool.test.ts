@@ -83,6 +83,24 @@ describe('WorkerPool', function () {
     assert.equal((await running)?.kind, 'ok');
   });
 
+  it('ends extra workers once idle, keeping one warm', async function () {
+    const idlePool = new WorkerPool({ script: SCRIPT, inline: linter, budgetMs: 0, maxWorkers: 1, idleMs: 20, log: (_level, text) => logs.push(text) });
+    try {
+      const running = idlePool.lint('other', input(slowText(50)));
+      const quick = idlePool.lint('a#region', input(HANDLER), undefined, { quick: true });
+      assert.equal(idlePool.workers, 2);
+      assert.equal((await quick)?.kind, 'ok');
+      assert.equal((await running)?.kind, 'ok');
+      // Polled, not timed: the extra worker goes once both have been idle for idleMs.
+      while (idlePool.workers > 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(idlePool.workers, 1);
+      assert.equal((await idlePool.lint('b', input(HANDLER)))?.kind, 'ok');
+      assert.equal((await idlePool.workerHeaps()).length, 1);
+    } finally {
+      await idlePool.dispose();
+    }
+  });
+
   it('reports each live worker heap', async function () {
     await pool.lint('a', input(HANDLER));
     const heaps = await pool.workerHeaps();
