@@ -64,6 +64,13 @@ export interface Trace {
   readonly opaque: boolean;
   /** Sub-expressions the value flowed through, to find the narrowest carrier. */
   readonly via: readonly Node[];
+  /**
+   * Opaque, but read under a name that rules identifiers out
+   * (`config.allowIpAddressList`, `cookieName`): names further out (the key
+   * or parameter it is passed under) do not speak for it. Its members' own
+   * names still do.
+   */
+  readonly disclaimed?: boolean;
 }
 
 /** Identity of a finding within one sink call: kind, origin, and whether it went through an unkeyed hash. */
@@ -390,11 +397,13 @@ export class Tracer {
 
   /** Names speak for values the analysis cannot see: `clientIp`, `user.email`, `{ sessionId: … }`, `getUserId()`. */
   private named(trace: Trace, name: string | undefined, origin: Node, originText?: string): Trace {
-    if (!trace.opaque || trace.carried.length > 0 || name === undefined) return trace;
+    if (!trace.opaque || trace.carried.length > 0 || name === undefined || trace.disclaimed) return trace;
     // SCREAMING_CASE names are constants (`AuthScheme.BEARER`, `DEFAULT_SESSION_ID`), not a person's values.
     if (CONSTANT_NAME.test(name)) return trace;
     const kind = this.settings.names.match(name);
-    if (!kind) return trace;
+    // `allowIpAddressList`, `cookieName`: a name that rules the identifier out also stops names further out
+    // (the key or parameter the value is passed under) from speaking for it.
+    if (!kind) return this.settings.names.disclaims(name) ? { ...trace, disclaimed: true } : trace;
     return { carried: [{ kind, origin, originText: originText ?? this.text(origin), byName: true }], opaque: true, via: trace.via };
   }
 
@@ -679,7 +688,9 @@ export class Tracer {
       }
       return { carried: whole.carried, opaque: whole.opaque, via: direct ? [object] : [] };
     }
-    const named = this.named(whole.opaque ? OPAQUE : NOTHING, lastName, origin, fallbackText);
+    // An element of a list whose name rules identifiers out (`for (const ip of allowIpList)`) is ruled out too.
+    const elementOfDisclaimed = lastName === undefined && whole.disclaimed === true;
+    const named = this.named(whole.opaque ? (elementOfDisclaimed ? { ...OPAQUE, disclaimed: true } : OPAQUE) : NOTHING, lastName, origin, fallbackText);
     if (named.carried.length > 0 || !direct || lastName === undefined || CONSTANT_NAME.test(lastName)) return named;
     // The object's name and the property's together: `user.id`, `account.id`, `visitor.id`.
     return objectName === undefined ? named : this.named(named, `${objectName}_${lastName}`, origin, fallbackText);
@@ -1017,7 +1028,7 @@ export class Tracer {
       const valueTrace = this.trace(value, env);
       via.push(value);
       const key = keyName(property);
-      // `{ sessionId: lookup() }`: the key names what an opaque value holds.
+      // `{ sessionId: lookup() }`: the key names what an opaque value holds (not one whose own name rules it out).
       traces.push(property.shorthand ? valueTrace : this.named(valueTrace, key, property.key, key));
     }
     return merge(traces, via);
@@ -1111,8 +1122,10 @@ function merge(traces: readonly Trace[], via: readonly Node[]): Trace {
   const seen = new Set<string>();
   const carried: Carried[] = [];
   let opaque = false;
+  let disclaimed = true;
   for (const trace of traces) {
     opaque ||= trace.opaque;
+    if (trace.opaque && !trace.disclaimed) disclaimed = false;
     for (const entry of trace.carried) {
       const key = carriedKey(entry);
       if (seen.has(key)) continue;
@@ -1120,5 +1133,5 @@ function merge(traces: readonly Trace[], via: readonly Node[]): Trace {
       carried.push(entry);
     }
   }
-  return { carried, opaque, via };
+  return opaque && disclaimed && carried.length === 0 ? { carried, opaque, via, disclaimed } : { carried, opaque, via };
 }

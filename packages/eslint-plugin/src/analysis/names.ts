@@ -23,6 +23,12 @@ const MAX_CACHED_NAMES = 50_000;
 export interface NameMatcher {
   /** The kind a name denotes, if any of its whole-word phrases names an identifier. */
   match(name: string): Kind | undefined;
+  /**
+   * Does the name mention an identifier only to say it is something else
+   * (`allowIpAddressList`, `cookieName`, `tokenExpiry`)? Then it speaks
+   * against the value being one, over any name the value is passed under.
+   */
+  disclaims(name: string): boolean;
 }
 
 interface MatcherOptions {
@@ -44,16 +50,19 @@ export function createNameMatcher(options: MatcherOptions = {}): NameMatcher {
   const notAfter = new Set(NAME_NOT_AFTER);
   const notBefore = new Set(NAME_NOT_BEFORE);
   const headPreserving = new Set(NAME_HEAD_PRESERVING);
-  const cache = new Map<string, Kind | undefined>();
+  const cache = new Map<string, Kind | 'disclaimed' | undefined>();
 
-  function compute(name: string): Kind | undefined {
+  /** The kind, or `disclaimed` when a phrase occurs but every occurrence is ruled out by its context. */
+  function compute(name: string): Kind | 'disclaimed' | undefined {
     if (ignoredNames.has(name.toLowerCase())) return undefined;
     const words = splitWords(name);
     if (ignoredPhrases.some((phrase) => containsPhrase(words, phrase))) return undefined;
+    let disclaimed = false;
     for (const phrase of phrases) {
       const n = phrase.words.length;
       for (let i = 0; i + n <= words.length; i++) {
         if (!phrase.words.every((word, j) => words[i + j] === word)) continue;
+        disclaimed = true;
         const before = words[i - 1];
         const after = words[i + n];
         if (before !== undefined && (notAfter.has(before) || phrase.notAfter?.includes(before))) continue;
@@ -63,15 +72,23 @@ export function createNameMatcher(options: MatcherOptions = {}): NameMatcher {
         return phrase.kind;
       }
     }
-    return undefined;
+    return disclaimed ? 'disclaimed' : undefined;
+  }
+
+  function lookup(name: string): Kind | 'disclaimed' | undefined {
+    if (cache.has(name)) return cache.get(name);
+    const kind = compute(name);
+    cache.set(name, kind);
+    return kind;
   }
 
   return {
     match(name: string): Kind | undefined {
-      if (cache.has(name)) return cache.get(name);
-      const kind = compute(name);
-      cache.set(name, kind);
-      return kind;
+      const kind = lookup(name);
+      return kind === 'disclaimed' ? undefined : kind;
+    },
+    disclaims(name: string): boolean {
+      return lookup(name) === 'disclaimed';
     },
   };
 }

@@ -329,6 +329,11 @@ export const LABELS_VALID: ValidSpec[] = [
 // ── noise found in real code ─────────────────────────────────────────────
 export const NOISE: InvalidSpec[] = [
   {
+    name: 'a key still names an opaque value whose own name says nothing',
+    code: 'export function f(x) { logger.info({ sessionId: lookup(x), clientIp: x.value }); }',
+    findings: [f('lookup(x)', 'session', 'sessionId', 'logger.info'), f('x.value', 'ip', 'clientIp', 'logger.info')],
+  },
+  {
     name: 'a storage or cookie key held in a constant that names an identifier is still read',
     code: "import { getCookie } from 'tiny-cookie';\nconst key = 'authToken';\nLogger.info(sessionStorage.getItem(key), getCookie(key));",
     findings: [f('sessionStorage.getItem(key)', 'storage', 'sessionStorage', 'Logger.info'), f('getCookie(key)', 'cookie', 'getCookie(key)', 'Logger.info')],
@@ -404,6 +409,10 @@ export const NOISE_VALID: ValidSpec[] = [
   {
     name: 'a method named for a file, path or measure describes its receiver, not what it holds (node-red)',
     code: 'export function f(req) { const project = Object.assign({}, req.user); logger.trace(project.getFlowFileBackup(), project.getPath(), project.count()); }',
+  },
+  {
+    name: "a value whose own name rules the identifier out keeps that under a key or parameter that names one (outline's configured allow list)",
+    code: "function matchIp({ ipAddressList, listName }) {\n  for (const ip of ipAddressList) Logger.warn(`invalid CIDR in ${listName}: ${ip}`);\n}\nexport function check(resolved) {\n  matchIp({ ipAddressList: resolved.allowIPAddressList, listName: 'allowIPAddressList' });\n  logger.info({ sessionId: cookieName, clientIp: config.trustedIp });\n}",
   },
   {
     name: 'a storage or cookie key held in a constant that names app state (outline)',
