@@ -72,6 +72,17 @@ interface CachedModule {
 
 /** Parsed modules by settings and path (settings objects are cached by content, so equal options share entries). */
 const cache = new WeakMap<Settings, Map<string, CachedModule>>();
+/**
+ * Signs that a module may write to a log: a console or logger call, a
+ * logging package, a stream write, or a relative import (a module it imports
+ * may do it). Deliberately loose: it only spares the work for modules that
+ * show none of them.
+ */
+const MAY_WRITE_LOGS =
+  /console\.|\blog(?:ger|ging|s)?\b|\.(?:info|warn|error|debug|trace|fatal|audit|write|verbose|silly|notice|emit|log)\s*\(|\b(?:winston|pino|bunyan|log4js|consola|signale|loglevel|tslog|npmlog|roarr)\b|(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)['"`]\.\.?\//;
+/** The text check's answers by file, with the stamp they were made for. */
+const logWriters = new Map<string, { stamp: string; writes: boolean }>();
+
 /** Relative specifiers resolved to files, by importing directory; a miss is kept briefly (an editor may create the file next). */
 const resolved = new Map<string, string | { missedAt: number }>();
 const MISS_TTL_MS = 2_000;
@@ -112,6 +123,30 @@ export class ProjectModules {
     return this.ask(origin, (summary) => summary.returnsOf(origin.path));
   }
 
+  /**
+   * Could this project module write anything to a log (directly, or through
+   * a module it imports)? A text check, once per file version, so that most
+   * calls of project functions cost neither a parse nor a trace of their
+   * arguments. False only when the module is found and shows no sign of it.
+   */
+  mayWriteLogs(origin: ImportOrigin): boolean {
+    const file = this.fileOf(origin.module);
+    if (!file) return false;
+    const stamp = this.stampOf(file);
+    if (stamp === null) return false;
+    const known = logWriters.get(file);
+    if (known && known.stamp === stamp) return known.writes;
+    let writes: boolean;
+    try {
+      writes = MAY_WRITE_LOGS.test(fs.readFileSync(file, 'utf8'));
+    } catch {
+      writes = false;
+    }
+    if (logWriters.size > 10_000) logWriters.clear();
+    logWriters.set(file, { stamp, writes });
+    return writes;
+  }
+
   /** Which arguments of a call of this imported function reach a log in its body (undefined when none do). */
   forwardingOf(origin: ImportOrigin): ImportedForwarding | undefined {
     return this.ask(origin, (summary) => summary.forwardingOf(origin.path));
@@ -137,15 +172,26 @@ export class ProjectModules {
     }
   }
 
-  private summaryOf(specifier: string): ModuleSummary | undefined {
+  /** The file a relative specifier names, when imports are followed from here. */
+  private fileOf(specifier: string): string | undefined {
     if (this.depth >= MAX_MODULE_DEPTH || !isRelativeSpecifier(specifier) || !path.isAbsolute(this.filename)) return undefined;
-    const file = resolveModule(path.dirname(this.filename), specifier);
-    if (!file) return undefined;
+    return resolveModule(path.dirname(this.filename), specifier);
+  }
+
+  /** The file's modification stamp, read once per linted file (null: not a readable script under the size limit). */
+  private stampOf(file: string): string | null {
     let stamp = this.stamps.get(file);
     if (stamp === undefined) {
       stamp = statStamp(file);
       this.stamps.set(file, stamp);
     }
+    return stamp;
+  }
+
+  private summaryOf(specifier: string): ModuleSummary | undefined {
+    const file = this.fileOf(specifier);
+    if (!file) return undefined;
+    const stamp = this.stampOf(file);
     if (stamp === null) return undefined;
     let perSettings = cache.get(this.settings);
     if (!perSettings) {

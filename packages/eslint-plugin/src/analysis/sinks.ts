@@ -47,6 +47,7 @@ export class SinkFinder {
   private readonly loggerMemo = new Map<Node, boolean>();
   private readonly forwardingMemo = new Map<Node, Forwarding | null>();
   private forwardingDepth = 0;
+  private relativeImports: boolean | undefined;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -193,7 +194,7 @@ export class SinkFinder {
 
   /** `audit.record(user)` where `audit` is a project module (`require('./audit')`, `import * as audit`): its function's summary. */
   private importedWrapperArguments(call: TSESTree.CallExpression, object: Node): readonly Node[] | undefined {
-    if (!this.modules) return undefined;
+    if (!this.modules || !this.importsRelatively()) return undefined;
     const base = unwrap(object);
     if (base.type !== AST_NODE_TYPES.Identifier || this.resolver.isGlobal(base) || !this.mayBeImported(base)) return undefined;
     const origin = this.resolver.importOf(call.callee);
@@ -201,9 +202,17 @@ export class SinkFinder {
   }
 
   /** The arguments an imported project function writes to a log in its own body (see ProjectModules.forwardingOf). */
+  /** Does the file import a relative module at all (`require('./x')`, `from '../y'`)? A text check, once, before any scope lookup. */
+  private importsRelatively(): boolean {
+    this.relativeImports ??= /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)['"`]\.\.?\//.test(this.sourceCode.text);
+    return this.relativeImports;
+  }
+
   private importedForwarding(call: TSESTree.CallExpression, origin: ImportOrigin): readonly Node[] | undefined {
     if (!this.modules || !isRelativeSpecifier(origin.module)) return undefined;
-    // Most calls of project functions hand on nothing identifying: then the module need not be read.
+    // Most project modules log nothing, and most calls of project functions hand on nothing identifying:
+    // then the module need not be parsed, nor the arguments traced.
+    if (!this.modules.mayWriteLogs(origin)) return undefined;
     const carries = this.modules.carries;
     if (carries && !call.arguments.some((_, index) => carries(call.arguments, index))) return undefined;
     const forwarding = this.modules.forwardingOf(origin);
