@@ -6,7 +6,7 @@ import { reportExhaustion } from './budget';
 import { Resolver } from './resolve';
 import { resolveSettings, type AnalysisOptions, type Settings } from './settings';
 import { Tracer } from './flow';
-import { ProjectModules, type ModuleAnalysis } from './modules';
+import { ProjectModules, type ModuleAnalysis, type ParserHint } from './modules';
 import { SinkFinder } from './sinks';
 import { TreatmentJudge } from './treatment';
 import { typeFactsFor, type TypeFacts } from './types';
@@ -58,7 +58,11 @@ export function fileAnalysis(context: AnyContext, options: AnalysisOptions): Fil
   const modules = new ProjectModules(
     context.filename,
     settings,
-    { parser: languageOptions?.parser, parserOptions: languageOptions?.parserOptions },
+    {
+      parser: languageOptions?.parser,
+      parserOptions: languageOptions?.parserOptions,
+      sourceCodeClass: (sourceCode as object).constructor as ParserHint['sourceCodeClass'],
+    },
     (moduleSource, moduleImports) => analyzeModule(moduleSource, settings, options, moduleImports),
   );
   const tracer = new Tracer(

@@ -106,14 +106,14 @@ export class ProjectModules {
   /**
    * @param filename the linted file's absolute path (ESLint's `context.filename`); anything else (`<input>`) follows no imports
    * @param settings the analysis settings, applied to the imported modules too
-   * @param parser the linted file's parser (`languageOptions.parser`) and its options, tried first
+   * @param parser the linted file's parser (`languageOptions.parser`, tried first), its options, and its SourceCode class
    * @param analyze builds a module's tracer and sink finder
    * @param depth how many imports away from the linted file this is (0 for the linted file)
    */
   constructor(
     private readonly filename: string,
     private readonly settings: Settings,
-    private readonly parser: { parser?: unknown; parserOptions?: Record<string, unknown> },
+    private readonly parser: ParserHint,
     private readonly analyze: AnalyzeModule,
     private readonly depth = 0,
   ) {}
@@ -127,7 +127,7 @@ export class ProjectModules {
    * Could this project module write anything to a log (directly, or through
    * a module it imports)? A text check, once per file version, so that most
    * calls of project functions cost neither a parse nor a trace of their
-   * arguments. False only when the module is found and shows no sign of it.
+   * arguments. False when the module cannot be followed or shows no sign of it.
    */
   mayWriteLogs(origin: ImportOrigin): boolean {
     const file = this.fileOf(origin.module);
@@ -279,7 +279,15 @@ function statStamp(file: string): string | null {
 
 const requireHere = createRequire(__filename);
 let typescriptParser: ParserLike | null | undefined;
-let SourceCodeClass: (new (config: Record<string, unknown>) => SourceCode) | null | undefined;
+type SourceCodeConstructor = new (config: Record<string, unknown>) => SourceCode;
+let loadedSourceCode: SourceCodeConstructor | null | undefined;
+
+/** How to parse imported files: the linted file's parser, its options, and its SourceCode class. */
+export interface ParserHint {
+  readonly parser?: unknown;
+  readonly parserOptions?: Record<string, unknown>;
+  readonly sourceCodeClass?: SourceCodeConstructor;
+}
 
 /**
  * Parses an imported file into an ESLint `SourceCode` with a scope manager:
@@ -288,8 +296,9 @@ let SourceCodeClass: (new (config: Record<string, unknown>) => SourceCode) | nul
  * Type information is never asked for (`project` options are dropped).
  * Undefined when no parser can read it.
  */
-function parseModule(file: string, text: string, hint: { parser?: unknown; parserOptions?: Record<string, unknown> }): SourceCode | undefined {
-  SourceCodeClass ??= loadSourceCode();
+function parseModule(file: string, text: string, hint: ParserHint): SourceCode | undefined {
+  // The class of the linted file's own SourceCode: the ESLint that runs the rule, even inside a bundle.
+  const SourceCodeClass = hint.sourceCodeClass ?? (loadedSourceCode ??= loadSourceCode());
   if (!SourceCodeClass) return undefined;
   const typescript = /\.[cm]?tsx?$/i.test(file);
   const jsx = /x$/i.test(file) || !typescript;
@@ -357,10 +366,10 @@ function loadTypeScriptParser(): ParserLike | null {
   }
 }
 
-function loadSourceCode(): (new (config: Record<string, unknown>) => SourceCode) | null {
+function loadSourceCode(): SourceCodeConstructor | null {
   try {
     // The ESLint that runs this plugin (a peer dependency) builds SourceCode the way rules expect it.
-    return (requireHere('eslint') as { SourceCode: new (config: Record<string, unknown>) => SourceCode }).SourceCode;
+    return (requireHere('eslint') as { SourceCode: SourceCodeConstructor }).SourceCode;
   } catch {
     return null;
   }
