@@ -201,13 +201,13 @@ export class SinkFinder {
     return origin ? this.importedForwarding(call, origin) : undefined;
   }
 
-  /** The arguments an imported project function writes to a log in its own body (see ProjectModules.forwardingOf). */
   /** Does the file import a relative module at all (`require('./x')`, `from '../y'`)? A text check, once, before any scope lookup. */
   private importsRelatively(): boolean {
     this.relativeImports ??= /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)['"`]\.\.?\//.test(this.sourceCode.text);
     return this.relativeImports;
   }
 
+  /** The arguments an imported project function writes to a log in its own body (see ProjectModules.forwardingOf). */
   private importedForwarding(call: TSESTree.CallExpression, origin: ImportOrigin): readonly Node[] | undefined {
     if (!this.modules || !isRelativeSpecifier(origin.module)) return undefined;
     // Most project modules log nothing, and most calls of project functions hand on nothing identifying:
