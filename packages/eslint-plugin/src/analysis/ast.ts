@@ -99,3 +99,38 @@ export function compactText(text: string, max = 80): string {
 export function renderSegment(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `['${name.replace(/'/g, "\\'")}']`;
 }
+
+/** Visitor keys by node type, as ESLint's `SourceCode.visitorKeys` gives them. */
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** The child nodes of `node` under its visitor keys, in key order. */
+export function childNodes(node: TSESTree.Node, keys: VisitorKeys): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of keys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
+      if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') children.push(item as TSESTree.Node);
+    }
+  }
+  return children;
+}
+
+/**
+ * The calls in a function's body; with `nested`, also those in functions
+ * defined inside it (`items.forEach((x) => log(x))`).
+ */
+export function callsIn(
+  fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression,
+  keys: VisitorKeys,
+  nested = false,
+): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!nested && isFunction(node) && node !== fn) continue;
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    stack.push(...childNodes(node, keys));
+  }
+  return calls;
+}

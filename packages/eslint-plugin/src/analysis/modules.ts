@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Kind } from '../catalog';
-import { isFunction, keyName, propertyName, unwrap } from './ast';
+import { LOGGER_FACTORIES, LOGGER_METHODS, LOGGER_MODULE_OBJECTS, ORIGIN_LOGGER_METHODS, type Kind } from '../catalog';
+import { callsIn, childNodes, isFunction, keyName, propertyName, unwrap, type VisitorKeys } from './ast';
 import { patternPath, Resolver, type ImportOrigin } from './resolve';
 import type { Settings } from './settings';
 
@@ -78,8 +78,21 @@ const cache = new WeakMap<Settings, Map<string, CachedModule>>();
  * may do it). Deliberately loose: it only spares the work for modules that
  * show none of them.
  */
-const MAY_WRITE_LOGS =
-  /console\.|\blog(?:ger|ging|s)?\b|\.(?:info|warn|error|debug|trace|fatal|audit|write|verbose|silly|notice|emit|log)\s*\(|\b(?:winston|pino|bunyan|log4js|consola|signale|loglevel|tslog|npmlog|roarr)\b|(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)['"`]\.\.?\//;
+const LOG_SIGNS = new RegExp(
+  [
+    'console\\.',
+    '\\blog(?:ger|ging|s)?\\b',
+    `\\.(?:${[...LOGGER_METHODS, ...ORIGIN_LOGGER_METHODS].join('|')})\\s*\\(`,
+    `['"\`](?:${[...new Set([...LOGGER_FACTORIES, ...LOGGER_MODULE_OBJECTS].map((entry) => entry.module))].map(escapeRegExp).join('|')})['"\`/]`,
+  ].join('|'),
+);
+/** A relative import in a file's text: `require('./x')`, `from '../y'`, `import('./z')`. */
+export const RELATIVE_IMPORT_TEXT = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)['"`]\.\.?\//;
+const MAY_WRITE_LOGS = new RegExp(`${LOG_SIGNS.source}|${RELATIVE_IMPORT_TEXT.source}`);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /** The text check's answers by file, with the stamp they were made for. */
 const logWriters = new Map<string, { stamp: string; writes: boolean }>();
 
@@ -346,14 +359,9 @@ function setParents(root: Node, keys: Keys): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof (item as Node).type === 'string') {
-          (item as { parent: Node }).parent = node;
-          stack.push(item as Node);
-        }
-      }
+    for (const child of childNodes(node, keys)) {
+      (child as { parent: Node }).parent = node;
+      stack.push(child);
     }
   }
 }
@@ -455,7 +463,7 @@ class ModuleSummary {
       variables.set(variable, { index, field: steps.length === 1 && steps[0] !== '*' ? steps[0] : undefined });
     }
     const argumentsVariable = this.sourceCode.scopeManager?.acquire(fn)?.set.get('arguments');
-    for (const call of callsWithin(fn, this.sourceCode.visitorKeys)) {
+    for (const call of callsIn(fn, this.sourceCode.visitorKeys, true)) {
       const args = this.analysis.sinkArgumentsOf(call, { byNameOnly: false });
       if (!args) continue;
       const pending = args.map((arg) => ({ node: arg, hops: 0 }));
@@ -570,30 +578,16 @@ function exportTarget(left: Node): string | undefined {
   return undefined;
 }
 
-type Keys = SourceCode['visitorKeys'];
+type Keys = VisitorKeys;
 
-function* walk(root: Node, keys: Keys, enterFunctions: boolean): Generator<Node> {
+/** The nodes of an expression, parents first, not entering the functions inside it. */
+function* walk(root: Node, keys: Keys): Generator<Node> {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     yield node;
-    if (!enterFunctions && node !== root && isFunction(node)) continue;
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
-      }
-    }
+    if (node === root || !isFunction(node)) stack.push(...childNodes(node, keys));
   }
-}
-
-/** Calls in a function's body, nested callbacks included (`items.forEach((x) => log(x))`). */
-function callsWithin(fn: FunctionNode, keys: Keys): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  for (const node of walk(fn.body, keys, true)) if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-  return calls;
 }
 
 const TESTING_OPERATORS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
@@ -628,7 +622,7 @@ function isWholeValueMethod(member: TSESTree.MemberExpression): boolean {
 function identifiersWithin(expression: Node, keys: Keys): TSESTree.Identifier[] {
   const identifiers: TSESTree.Identifier[] = [];
   const skipped = new Set<Node>();
-  for (const node of walk(expression, keys, false)) {
+  for (const node of walk(expression, keys)) {
     if (node !== expression && (skipped.has(node.parent!) || onlyTested(node))) {
       skipped.add(node);
       continue;

@@ -16,9 +16,9 @@ import {
   LOGGER_RECEIVER_PATHS,
   STREAM_SINKS,
 } from '../catalog';
-import { compactText, dottedPath, isFunction, keyName, propertyName, staticString, unwrap } from './ast';
+import { callsIn, compactText, dottedPath, isFunction, keyName, propertyName, staticString, unwrap } from './ast';
 import { splitWords } from './names';
-import { isRelativeSpecifier, type ProjectModules } from './modules';
+import { isRelativeSpecifier, RELATIVE_IMPORT_TEXT, type ProjectModules } from './modules';
 import type { ImportOrigin, Resolver } from './resolve';
 import type { Settings } from './settings';
 
@@ -203,7 +203,7 @@ export class SinkFinder {
 
   /** Does the file import a relative module at all (`require('./x')`, `from '../y'`)? A text check, once, before any scope lookup. */
   private importsRelatively(): boolean {
-    this.relativeImports ??= /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)['"`]\.\.?\//.test(this.sourceCode.text);
+    this.relativeImports ??= RELATIVE_IMPORT_TEXT.test(this.sourceCode.text);
     return this.relativeImports;
   }
 
@@ -438,31 +438,6 @@ function fnName(fn: FunctionNode): TSESTree.Identifier | undefined {
 }
 
 /** Calls in a function's own body (not in nested functions). */
-function callsIn(fn: FunctionNode, keys: SourceCodeKeys): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  const stack: Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isFunction(node) && node !== fn) continue;
-    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isAstNode(item)) stack.push(item);
-      } else if (isAstNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
-  return calls;
-}
-
-type SourceCodeKeys = Readonly<TSESLint.SourceCode>['visitorKeys'];
-
-function isAstNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 function isLoggerName(name: string): boolean {
   if (LOGGER_RECEIVER_NAMES.includes(name) && name !== 'console') return true;
   const words = splitWords(name);
