@@ -296,6 +296,7 @@ async function main() {
     console.log(`${verdict(p95 <= TARGET_PHASE1_P95)} ${variant.name} phase-1 diagnostics p95 ${ms(p95)} <= ${TARGET_PHASE1_P95} ms`);
   }
   console.log(line('codeAction request -> response (JS)', codeActionLatency));
+  console.log(`server V8 pool: ${idle.v8PoolSize ?? 'Node default (4)'} thread(s) on ${os.availableParallelism()} cores (the bin relaunched itself: ${idle.processId !== child.pid ? 'yes' : 'no'})`);
   console.log(`server memory idle (after GC):                rss ${mb(idle.memory.rss)}, heap ${mb(idle.memory.heapUsed)}`);
   console.log(
     `server memory after scanning ${summary.files} files (${summary.findings} findings, ${summary.skipped} skipped, ${(scanMs / 1000).toFixed(1)} s): rss ${mb(scanned.memory.rss)}, heap ${mb(scanned.memory.heapUsed)}`,

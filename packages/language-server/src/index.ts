@@ -24,3 +24,4 @@ export { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { DEFAULT_SETTINGS, SETTINGS_SECTION } from './settings';
 export type { Settings } from './settings';
 export type { ScanSummary } from './workspace-scan';
+export { NODE_DEFAULT_V8_POOL_SIZE, POOL_SIZE_ENV, serverPoolSize } from './v8-pool';

@@ -4,11 +4,14 @@
 // needed); an editor (stdio, node-ipc, socket or pipe, chosen by
 // createConnection from argv). stdout is the protocol channel under stdio,
 // so console output goes to the client's log instead.
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { format } from 'node:util';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { USAGE, USAGE_EXIT_CODE, parseCommandLine } from './command-line';
 import { isLintWorker, runLintWorker } from './lint-worker';
 import { SERVER_VERSION, startServer } from './start-server';
+import { RELAUNCHED_ENV, relaunchArgs } from './v8-pool';
 
 function serve(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -29,6 +32,51 @@ function serve(): void {
   startServer(connection);
 }
 
+/** Node's exit code for an option it does not accept ("Invalid Argument"). */
+const INVALID_ARGUMENT_EXIT_CODE = 9;
+
+/**
+ * Serves from a child process started with `execArgv` (v8-pool.ts): the
+ * child gets this process's stdin, stdout and stderr as they are, so the
+ * protocol runs straight between the editor and it; this process only
+ * forwards signals and exits as the child does. A runtime that refuses the
+ * option (the child exits with Node's invalid-argument code before serving)
+ * or cannot be spawned leaves this process to serve itself.
+ */
+function serveRelaunched(execArgv: string[]): void {
+  const child = spawn(process.execPath, [...execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [RELAUNCHED_ENV]: '1' },
+  });
+  let fellBack = false;
+  const fallBack = (why: string): void => {
+    if (fellBack) return;
+    fellBack = true;
+    process.stderr.write(`online-identifiers-language-server: serving without --v8-pool-size (${why})\n`);
+    serve();
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+  }
+  child.on('error', (error) => fallBack(error.message));
+  child.on('exit', (code, signal) => {
+    if (fellBack) return;
+    if (code === INVALID_ARGUMENT_EXIT_CODE) {
+      fallBack(`${process.execPath} refused ${execArgv.join(' ')}`);
+      return;
+    }
+    if (signal) {
+      for (const name of signals) process.removeAllListeners(name);
+      process.kill(process.pid, signal);
+      return;
+    }
+    process.exit(code ?? 1);
+  });
+}
+
 if (isLintWorker()) {
   runLintWorker();
 } else {
@@ -47,8 +95,12 @@ if (isLintWorker()) {
     case 'usage-error':
       finish(process.stderr, `${invocation.message}\n`, USAGE_EXIT_CODE);
       break;
-    case 'serve':
-      serve();
+    case 'serve': {
+      // A pool of V8 threads that leaves a core to the protocol thread and phase-1 lints (v8-pool.ts).
+      const execArgv = relaunchArgs({ execArgv: process.execArgv, argv: process.argv.slice(1), env: process.env, cores: availableParallelism() });
+      if (execArgv) serveRelaunched(execArgv);
+      else serve();
       break;
+    }
   }
 }

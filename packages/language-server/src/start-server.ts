@@ -27,6 +27,7 @@ import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { OnceReporter } from './once-reporter';
 import { REGION_LINT_MIN_LINES, mergeRegionMessages, planRegionLint } from './region-lint';
+import { givenPoolSize } from './v8-pool';
 import type { TopLevelStatement } from './top-level-statements';
 import { MAX_LINT_BYTES, RuleLinter, isLintable, lintFileName, type PluginLike } from './linter';
 import { InlineRunner, WorkerPool, type LintRunner } from './lint-pool';
@@ -99,6 +100,10 @@ export interface StatsResult {
   lintWorkers: number;
   /** Heap bytes used by all lint workers together (after a GC in each when `gc` is asked and exposed). */
   lintWorkersHeapUsed: number;
+  /** V8's platform thread pool this process was started with (`--v8-pool-size`, see v8-pool.ts); null: Node's default. */
+  v8PoolSize: number | null;
+  /** The serving process's id (the bin's relaunched child when it relaunched, see v8-pool.ts). */
+  processId: number;
   scannedWithFindings: number;
   /** Two-phase diagnostics since the server started. */
   regionLint: RegionLintStats;
@@ -834,6 +839,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
       projectFolders: projectConfigs.size,
       lintWorkers: runner.workers,
       lintWorkersHeapUsed: (await runner.workerHeaps()).reduce((sum, used) => sum + used, 0),
+      v8PoolSize: givenPoolSize(process.execArgv, process.env.NODE_OPTIONS) ?? null,
+      processId: process.pid,
       scannedWithFindings: scanned.size,
       regionLint: { used: regionStats.used, fallback: { ...regionStats.fallback } },
     };

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
+import { serverPoolSize } from '@online-identifiers/language-server/dist/v8-pool';
 import {
   LanguageClient,
   TransportKind,
@@ -23,7 +25,8 @@ export function serverModulePath(context: vscode.ExtensionContext): string {
 export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = serverModulePath(context);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    // V8's background threads for the server, leaving a core to phase-1 diagnostics (the server's v8-pool.ts).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [`--v8-pool-size=${serverPoolSize(availableParallelism())}`] } },
     // Attach with the "Attach to Language Server" launch configuration.
     debug: {
       module,

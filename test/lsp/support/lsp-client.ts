@@ -66,6 +66,8 @@ export interface StartOptions {
   /** Settings answered for `workspace/configuration` (section onlineIdentifiers). */
   settings?: unknown;
   nodeArgs?: string[];
+  /** Environment variables for the server, over this process's. */
+  env?: Record<string, string | undefined>;
 }
 
 export class LspClient {
@@ -122,6 +124,7 @@ export class LspClient {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], {
       cwd: workspace,
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, workspace);

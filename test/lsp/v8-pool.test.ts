@@ -1,0 +1,73 @@
+// The bin's V8 pool over stdio (packages/language-server/src/v8-pool.ts):
+// started without --v8-pool-size, it relaunches itself once with a pool that
+// leaves a core free, and the editor talks to the relaunched process as if
+// it were the bin; a pool given by the caller, or the environment's `node`,
+// is served as it is. Observed through onlineIdentifiers/stats.
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import type { StatsResult } from '@online-identifiers/language-server';
+import { POOL_SIZE_ENV, serverPoolSize } from '@online-identifiers/language-server';
+import { LspClient } from './support/lsp-client';
+
+const stats = (client: LspClient): Promise<StatsResult> => client.connection.sendRequest<StatsResult>('onlineIdentifiers/stats', {});
+
+/** Whether a process with this id is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the process is gone (mocha's timeout fails the test otherwise). */
+async function gone(pid: number): Promise<void> {
+  while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('the language server’s V8 pool over stdio', function () {
+  this.timeout(60000);
+  let client: LspClient | undefined;
+
+  afterEach(async function () {
+    if (client) await client.kill();
+    client = undefined;
+  });
+
+  it('relaunches with a pool of cores - 1 (1 to 4), serves from the child, and exits as it does', async function () {
+    client = await LspClient.start();
+    const served = await stats(client);
+    assert.equal(served.v8PoolSize, serverPoolSize(os.availableParallelism()));
+    assert.notEqual(served.processId, client.child.pid, 'the relaunched child serves');
+    assert.equal(await client.shutdown(), 0);
+    await gone(served.processId);
+    client = undefined;
+  });
+
+  it('ends the relaunched child when the bin is terminated', async function () {
+    client = await LspClient.start();
+    const served = await stats(client);
+    assert.notEqual(served.processId, client.child.pid);
+    client.child.kill('SIGTERM');
+    await client.exit;
+    await gone(served.processId);
+  });
+
+  it('serves in the bin’s own process when the caller gives the pool', async function () {
+    client = await LspClient.start({ nodeArgs: ['--v8-pool-size=2'] });
+    const served = await stats(client);
+    assert.equal(served.v8PoolSize, 2);
+    assert.equal(served.processId, client.child.pid);
+  });
+
+  it('takes the pool from ONLINE_IDENTIFIERS_V8_POOL_SIZE, and keeps Node’s own for `node`', async function () {
+    client = await LspClient.start({ env: { [POOL_SIZE_ENV]: '3' } });
+    assert.equal((await stats(client)).v8PoolSize, 3);
+    await client.kill();
+    client = await LspClient.start({ env: { [POOL_SIZE_ENV]: 'node' } });
+    const served = await stats(client);
+    assert.equal(served.v8PoolSize, null);
+    assert.equal(served.processId, client.child.pid);
+  });
+});
