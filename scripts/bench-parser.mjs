@@ -5,6 +5,11 @@
 //   2. scan wall time (`online-identifiers scan`'s API: fast parser and the
 //      recommended rules) against ESLint parse-only (ESLint's Node API, no
 //      rules, default parsers) over a copy of the corpus on disk.
+//   3. the floor under any scan through ESLint: its per-file pipeline alone
+//      (every file handed to ESLint as an empty Program, nothing parsed or
+//      analysed: file walk, config, SourceCode, directives, traversal);
+//   4. where the scan's time goes: oxc's own parse (Rust, and reading its
+//      JSON), conversion to ESTree with locations, tokens, scope analysis.
 // Prints PASS/MISS for the 0.5x scan target; never fails on it.
 // Usage: node [--expose-gc] scripts/bench-parser.mjs [--rounds N] [--files N]
 import fs from 'node:fs';
@@ -98,12 +103,26 @@ const eslintParseOnly = async () => {
 };
 // Test code included: the same files as ESLint's run.
 const scanFast = () => cli.scan({ paths: ['.'], cwd: directory, includeTests: true });
+// ESLint with a parser that reads nothing: what ESLint costs per file before any parse.
+const emptyProgram = {
+  meta: { name: 'bench/empty-program' },
+  parseForESLint(code) {
+    const ast = { type: 'Program', body: [], sourceType: 'module', range: [0, code.length], loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }, tokens: [], comments: [] };
+    return { ast, scopeManager: require('eslint-scope').analyze(ast, { ecmaVersion: 2022, sourceType: 'module' }), visitorKeys: require('eslint-visitor-keys').KEYS };
+  },
+};
+const eslintPipelineOnly = async () => {
+  const config = referenceParseOnly.map((entry) => (entry.files ? { ...entry, languageOptions: { ...entry.languageOptions, parser: emptyProgram } } : entry));
+  const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: config, ruleFilter: noRules });
+  return eslint.lintFiles(['.']);
+};
 try {
   const variants = [
     ['ESLint parse-only (Node API, default parsers)', eslintParseOnly],
     ['scan, fast parser, recommended rules', scanFast],
+    ["ESLint's per-file pipeline alone (empty Programs)", eslintPipelineOnly],
   ];
-  const lintedCounts = [(await eslintParseOnly()).length, (await scanFast()).results.length];
+  const lintedCounts = [(await eslintParseOnly()).length, (await scanFast()).results.length, (await eslintPipelineOnly()).length];
   const times = variants.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let step = 0; step < variants.length; step++) {
@@ -111,17 +130,69 @@ try {
       times[index].push(await wall(variants[index][1]));
     }
   }
-  const [baseline, scanned] = times.map(median);
+  const [baseline, scanned, floor] = times.map(median);
   out();
   out(`wall time over ${lintedCounts[0]} files on disk (scan read ${lintedCounts[1]}), ms:`);
   for (const [index, [name]] of variants.entries()) {
-    out(`  ${name.padEnd(46)} ${median(times[index]).toFixed(0).padStart(7)}   ${(median(times[index]) / baseline).toFixed(3)}   rounds ${times[index].map((t) => t.toFixed(0)).join(' ')}`);
+    out(`  ${name.padEnd(50)} ${median(times[index]).toFixed(0).padStart(7)}   ${(median(times[index]) / baseline).toFixed(3)}   rounds ${times[index].map((t) => t.toFixed(0)).join(' ')}`);
   }
   out();
   // Reported once per process: the first one, if any (syntax oxc rejects; espree reports those files' errors).
   out(fallbacks.length ? `fast parser fell back (first: ${fallbacks[0].filePath}: ${fallbacks[0].reason})` : 'fast parser never fell back');
   out(`${verdict(fastCpu / referenceCpu, 1)} parse-only, fast parser vs ESLint's parsers`);
   out(`${verdict(scanned / baseline, 0.5)} scan wall time with the fast parser vs ESLint parse-only`);
+  out(`  of which ESLint's own per-file pipeline is ${(floor / baseline).toFixed(3)}x; the rest is parsing, scope analysis and the rules (stages below)`);
 } finally {
   fs.rmSync(directory, { recursive: true, force: true });
+}
+
+// 4. The fast parser's stages, in this process, over the same texts (CPU
+// time summed over the corpus, second of two passes). oxc's `program` is a
+// getter that reads the JSON the Rust side wrote: on Node 22+ oxc-parser can
+// hand the AST over without JSON (`experimentalRawTransfer`), which Node 20
+// cannot (it needs typed arrays over 4 GiB).
+{
+  const oxc = require('oxc-parser');
+  const parserDist = path.join(ROOT, 'packages/cli/dist/parser');
+  const { convertProgram } = require(path.join(parserDist, 'convert.js'));
+  const { tokenize } = require(path.join(parserDist, 'tokens.js'));
+  const { ForwardLocator, lineStarts } = require(path.join(parserDist, 'locations.js'));
+  const evk = require('eslint-visitor-keys');
+  const eslintScope = require('eslint-scope');
+  const { analyze: analyzeTypeScript } = require('@typescript-eslint/scope-manager');
+  const { visitorKeys: tsVisitorKeys } = require('@typescript-eslint/visitor-keys');
+  const stages = { 'oxc parse (Rust)': 0, 'oxc JSON to objects': 0, 'ESTree conversion, locations': 0, tokens: 0, 'scope analysis': 0 };
+  const names = Object.keys(stages);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const name of names) stages[name] = 0;
+    for (const file of files) {
+      const typescript = /\.[cm]?tsx?$/.test(file.filePath);
+      const language = /\.tsx$/.test(file.filePath) ? 'tsx' : typescript ? 'ts' : 'jsx';
+      let start = performance.now();
+      const result = oxc.parseSync(file.filePath, file.text, { lang: language, sourceType: 'module', astType: typescript ? 'ts' : 'js', range: true, preserveParens: false, showSemanticErrors: true });
+      if (result.errors.length > 0) continue;
+      const lap = (name) => {
+        const now = performance.now();
+        stages[name] += now - start;
+        start = now;
+      };
+      lap(names[0]);
+      const program = result.program;
+      lap(names[1]);
+      const starts = lineStarts(file.text);
+      const keys = typescript ? (node) => tsVisitorKeys[node.type] ?? evk.getKeys(node) : (node) => evk.KEYS[node.type] ?? evk.getKeys(node);
+      const facts = convertProgram(program, starts, keys, typescript);
+      lap(names[2]);
+      program.tokens = tokenize(file.text, result.comments, facts, new ForwardLocator(starts), typescript);
+      program.comments = [];
+      lap(names[3]);
+      if (typescript) analyzeTypeScript(program, { sourceType: 'module' });
+      else eslintScope.analyze(program, { ignoreEval: true, ecmaVersion: 2022, sourceType: 'module', fallback: evk.getKeys });
+      lap(names[4]);
+    }
+  }
+  const total = Object.values(stages).reduce((sum, value) => sum + value, 0);
+  out();
+  out(`fast parser stages over the same ${files.length} texts (in-process ms; ESLint parse-only through the Linter above: ${referenceCpu.toFixed(0)} CPU ms):`);
+  for (const name of names) out(`  ${name.padEnd(32)} ${stages[name].toFixed(0).padStart(7)}   ${((stages[name] / total) * 100).toFixed(0).padStart(3)}%`);
 }
