@@ -3,7 +3,9 @@
 // at a terminal (--help, --version, or one line saying a transport is
 // needed); an editor (stdio, node-ipc, socket or pipe, chosen by
 // createConnection from argv). stdout is the protocol channel under stdio,
-// so console output goes to the client's log instead.
+// so console output goes to the client's log instead. Started for an editor
+// without --v8-pool-size, it first starts itself again with a sized V8 pool
+// and only forwards signals to that child (v8-pool.ts).
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { format } from 'node:util';
