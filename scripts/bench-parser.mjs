@@ -55,6 +55,7 @@ const verdict = (ratio, target) => `${ratio <= target ? 'PASS' : 'MISS'} ${ratio
 
 const tsCount = files.filter((file) => /\.[cm]?tsx?$/.test(file.filePath)).length;
 const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
+out(`Node ${process.version}; the fast parser reads oxc's AST by ${fastParser.usesRawTransfer() ? 'raw transfer' : 'JSON (raw transfer needs Node 22+)'}`);
 out(`corpus: ${files.length} files from node_modules (${files.length - tsCount} JS, ${tsCount} TS), ${(bytes / 1024 / 1024).toFixed(1)} MB; ${rounds} rounds after a warm-up; medians`);
 
 // 1. Parse-only through the Linter, both parsers per file in rotated order.
@@ -147,10 +148,11 @@ try {
 }
 
 // 4. The fast parser's stages, in this process, over the same texts (CPU
-// time summed over the corpus, second of two passes). oxc's `program` is a
-// getter that reads the JSON the Rust side wrote: on Node 22+ oxc-parser can
-// hand the AST over without JSON (`experimentalRawTransfer`), which Node 20
-// cannot (it needs typed arrays over 4 GiB).
+// time summed over the corpus, second of two passes), the way the parser
+// reads them here: oxc's `program` getter parses the JSON the Rust side
+// wrote, except on Node 22+ where the parser uses raw transfer (no JSON;
+// Node 20 cannot make the typed array over 4 GiB it needs). With raw
+// transfer the Rust parse also writes the objects' buffer.
 {
   const oxc = require('oxc-parser');
   const parserDist = path.join(ROOT, 'packages/cli/dist/parser');
@@ -161,7 +163,8 @@ try {
   const eslintScope = require('eslint-scope');
   const { analyze: analyzeTypeScript } = require('@typescript-eslint/scope-manager');
   const { visitorKeys: tsVisitorKeys } = require('@typescript-eslint/visitor-keys');
-  const stages = { 'oxc parse (Rust)': 0, 'oxc JSON to objects': 0, 'ESTree conversion, locations': 0, tokens: 0, 'scope analysis': 0 };
+  const raw = fastParser.usesRawTransfer();
+  const stages = { 'oxc parse (Rust)': 0, [raw ? 'oxc AST to objects (raw transfer)' : 'oxc AST to objects (JSON)']: 0, 'ESTree conversion, locations': 0, tokens: 0, 'scope analysis': 0 };
   const names = Object.keys(stages);
   for (let pass = 0; pass < 2; pass++) {
     for (const name of names) stages[name] = 0;
@@ -169,7 +172,7 @@ try {
       const typescript = /\.[cm]?tsx?$/.test(file.filePath);
       const language = /\.tsx$/.test(file.filePath) ? 'tsx' : typescript ? 'ts' : 'jsx';
       let start = performance.now();
-      const result = oxc.parseSync(file.filePath, file.text, { lang: language, sourceType: 'module', astType: typescript ? 'ts' : 'js', range: true, preserveParens: false, showSemanticErrors: true });
+      const result = oxc.parseSync(file.filePath, file.text, { lang: language, sourceType: 'module', astType: typescript ? 'ts' : 'js', range: true, preserveParens: false, showSemanticErrors: true, experimentalRawTransfer: raw });
       if (result.errors.length > 0) continue;
       const lap = (name) => {
         const now = performance.now();

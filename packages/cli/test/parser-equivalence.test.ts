@@ -173,4 +173,12 @@ describe('online-identifiers/parser: same results as espree and typescript-estre
     // ... and if the fast path, not the fallback, produced them.
     assert.ok(fallbacks.length <= fatal + files.length / 100, `${fallbacks.length} fallbacks:\n${fallbacks.slice(0, 10).join('\n')}`);
   });
+
+  it('read the ASTs by raw transfer wherever oxc supports it (Node 22+), and kept to it on every file', function () {
+    // raw-transfer.test.ts runs this file under Node 22+ with OI_EXPECT_RAW_TRANSFER=1.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const supported = (require('oxc-parser') as { rawTransferSupported(): boolean }).rawTransferSupported();
+    if (process.env.OI_EXPECT_RAW_TRANSFER === '1') assert.equal(supported, true, `oxc-parser does not support raw transfer on Node ${process.version}`);
+    assert.equal(parser.usesRawTransfer(), supported);
+  });
 });
