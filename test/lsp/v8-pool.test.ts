@@ -61,6 +61,15 @@ describe('the language server’s V8 pool over stdio', function () {
     assert.equal(served.processId, client.child.pid);
   });
 
+  it('says on stderr, once, that it ignores a pool size it does not understand, and sizes the pool from the machine', async function () {
+    client = await LspClient.start({ env: { [POOL_SIZE_ENV]: 'lots' } });
+    assert.equal((await stats(client)).v8PoolSize, serverPoolSize(os.availableParallelism()));
+    const said = client.stderr.split('\n').filter((line) => line.includes(POOL_SIZE_ENV));
+    assert.deepEqual(said, [
+      `online-identifiers-language-server: ignoring ${POOL_SIZE_ENV}="lots" (a whole number of threads, 1 or more, or "node"); sizing the pool from the machine`,
+    ]);
+  });
+
   it('takes the pool from ONLINE_IDENTIFIERS_V8_POOL_SIZE, and keeps Node’s own for `node`', async function () {
     client = await LspClient.start({ env: { [POOL_SIZE_ENV]: '3' } });
     assert.equal((await stats(client)).v8PoolSize, 3);

@@ -13,7 +13,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { USAGE, USAGE_EXIT_CODE, parseCommandLine } from './command-line';
 import { isLintWorker, runLintWorker } from './lint-worker';
 import { SERVER_VERSION, startServer } from './start-server';
-import { RELAUNCHED_ENV, relaunchArgs } from './v8-pool';
+import { POOL_SIZE_ENV, RELAUNCHED_ENV, relaunchArgs, requestedPoolSize } from './v8-pool';
 
 function serve(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -99,6 +99,10 @@ if (isLintWorker()) {
       break;
     case 'serve': {
       // A pool of V8 threads that leaves a core to the protocol thread and phase-1 lints (v8-pool.ts).
+      const asked = process.env[POOL_SIZE_ENV];
+      if (asked?.trim() && requestedPoolSize(asked) === undefined && process.env[RELAUNCHED_ENV] !== '1') {
+        process.stderr.write(`online-identifiers-language-server: ignoring ${POOL_SIZE_ENV}=${JSON.stringify(asked)} (a whole number of threads, 1 or more, or "node"); sizing the pool from the machine\n`);
+      }
       const execArgv = relaunchArgs({ execArgv: process.execArgv, argv: process.argv.slice(1), env: process.env, cores: availableParallelism() });
       if (execArgv) serveRelaunched(execArgv);
       else serve();
