@@ -1,7 +1,8 @@
 // The fast parser (online-identifiers/parser) against ESLint's own parsers
 // (espree for JS, @typescript-eslint/parser for TS), on the same corpus in
 // the same run, as ratios (issue 10 §1 and §4):
-//   1. parse-only through ESLint's Linter, in-process CPU time, paired per file;
+//   1. parse-only through ESLint's Linter, in-process CPU time, paired per file
+//      (the fast parser with tokens for ESLint, and with lazyTokens as the scan);
 //   2. scan wall time (`online-identifiers scan`'s API: fast parser and the
 //      recommended rules) against ESLint parse-only (ESLint's Node API, no
 //      rules, default parsers) over a copy of the corpus on disk.
@@ -43,7 +44,10 @@ fastParser.setFallbackListener((event) => fallbacks.push(event));
 
 const stripRules = (config) => config.map((entry) => (entry.rules ? { ...entry, plugins: {}, rules: {} } : entry));
 const referenceParseOnly = stripRules(cli.createBuiltinConfig({ parser: 'reference' }));
+// As the scan and the language server parse: tokens built lazily, for a fix only.
 const fastParseOnly = stripRules(cli.createBuiltinConfig({ parser: 'fast' }));
+// As a user's config with other rules would: tokens built for ESLint's token store.
+const fastEagerParseOnly = [...fastParseOnly, { languageOptions: { parserOptions: { lazyTokens: false } } }];
 
 const median = (numbers) => {
   const sorted = [...numbers].sort((a, b) => a - b);
@@ -63,11 +67,11 @@ const linter = new Linter();
 const noRules = () => false; // inline `/* eslint rule: ... */` comments in the corpus switch nothing on
 function parseRound(roundIndex) {
   globalThis.gc?.();
-  const cpu = [0, 0];
-  const configs = [referenceParseOnly, fastParseOnly];
+  const cpu = [0, 0, 0];
+  const configs = [referenceParseOnly, fastEagerParseOnly, fastParseOnly];
   for (const [fileIndex, file] of files.entries()) {
-    for (let step = 0; step < 2; step++) {
-      const index = (roundIndex + fileIndex + step) % 2;
+    for (let step = 0; step < configs.length; step++) {
+      const index = (roundIndex + fileIndex + step) % configs.length;
       const start = process.cpuUsage();
       linter.verify(file.text, configs[index], { filename: file.filename, ruleFilter: noRules });
       const used = process.cpuUsage(start);
@@ -78,11 +82,12 @@ function parseRound(roundIndex) {
 }
 parseRound(0);
 const parseRounds = Array.from({ length: rounds }, (_, index) => parseRound(index + 1));
-const [referenceCpu, fastCpu] = [0, 1].map((index) => median(parseRounds.map((round) => round[index])));
+const [referenceCpu, fastCpu, lazyCpu] = [0, 1, 2].map((index) => median(parseRounds.map((round) => round[index])));
 out();
 out('parse only through ESLint (Linter, CPU ms):');
-out(`  espree / @typescript-eslint/parser   ${referenceCpu.toFixed(0).padStart(7)}   1.000`);
-out(`  online-identifiers/parser (oxc)      ${fastCpu.toFixed(0).padStart(7)}   ${(fastCpu / referenceCpu).toFixed(3)}`);
+out(`  espree / @typescript-eslint/parser               ${referenceCpu.toFixed(0).padStart(7)}   1.000`);
+out(`  online-identifiers/parser (oxc)                  ${fastCpu.toFixed(0).padStart(7)}   ${(fastCpu / referenceCpu).toFixed(3)}`);
+out(`  the same, lazyTokens (as the scan and server)    ${lazyCpu.toFixed(0).padStart(7)}   ${(lazyCpu / referenceCpu).toFixed(3)}`);
 
 // 2. Wall time over files on disk: a copy outside node_modules, so neither
 // ESLint nor the scan ignores it.
@@ -140,7 +145,7 @@ try {
   out();
   // Reported once per process: the first one, if any (syntax oxc rejects; espree reports those files' errors).
   out(fallbacks.length ? `fast parser fell back (first: ${fallbacks[0].filePath}: ${fallbacks[0].reason})` : 'fast parser never fell back');
-  out(`${verdict(fastCpu / referenceCpu, 1)} parse-only, fast parser vs ESLint's parsers`);
+  out(`${verdict(fastCpu / referenceCpu, 1)} parse-only, fast parser (tokens for ESLint) vs ESLint's parsers`);
   out(`${verdict(scanned / baseline, 0.5)} scan wall time with the fast parser vs ESLint parse-only`);
   out(`  of which ESLint's own per-file pipeline is ${(floor / baseline).toFixed(3)}x; the rest is parsing, scope analysis and the rules (stages below)`);
 } finally {
@@ -164,7 +169,7 @@ try {
   const { analyze: analyzeTypeScript } = require('@typescript-eslint/scope-manager');
   const { visitorKeys: tsVisitorKeys } = require('@typescript-eslint/visitor-keys');
   const raw = fastParser.usesRawTransfer();
-  const stages = { 'oxc parse (Rust)': 0, [raw ? 'oxc AST to objects (raw transfer)' : 'oxc AST to objects (JSON)']: 0, 'ESTree conversion, locations': 0, tokens: 0, 'scope analysis': 0 };
+  const stages = { 'oxc parse (Rust)': 0, [raw ? 'oxc AST to objects (raw transfer)' : 'oxc AST to objects (JSON)']: 0, 'ESTree conversion, locations': 0, 'tokens (lazy in the scan)': 0, 'scope analysis': 0 };
   const names = Object.keys(stages);
   for (let pass = 0; pass < 2; pass++) {
     for (const name of names) stages[name] = 0;

@@ -2,7 +2,8 @@
 // noisy): time and peak memory over 2,000, 5,000 and every (10,000+) JS/TS
 // file of the installed packages, per file against the smallest size (1.00 is
 // linear); `--concurrency 2` against one thread; a second `--cache` run
-// against the first. Each scan runs in its own process (the scan() API with
+// against the first; the start-up of a scan of two files against ESLint's
+// own bin on them. Each scan runs in its own process (the scan() API with
 // the CLI's options), so peak memory (max RSS) is that scan's alone.
 // Usage: node scripts/bench-scan.mjs [--sizes 2000,5000,all] [--pair-files 1000]
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { nodeModulesFiles, ROOT } from './lib/corpus-files.mjs';
 
@@ -110,6 +112,35 @@ try {
   const second = runScan(pair, { cache: true, cacheLocation });
   out(`  first --cache run: ${(first.wallMs / 1000).toFixed(1)} s; second: ${(second.wallMs / 1000).toFixed(1)} s`);
   out(`  ratio second / first: ${(second.wallMs / first.wallMs).toFixed(2)}; findings equal: ${second.findings === first.findings ? 'yes' : `NO (${second.findings} vs ${first.findings})`}`);
+
+  // A pull request's scan (`--changed-since`) reads a few files: process
+  // start-up is most of it. The bin against ESLint's own bin linting the same
+  // two files parse-only (espree for .js, @typescript-eslint/parser for .ts).
+  out();
+  const small = path.join(work, 'small-project');
+  fs.mkdirSync(small);
+  fs.writeFileSync(path.join(small, 'a.js'), 'export const handler = (req) => console.log(req.ip);\n');
+  fs.writeFileSync(path.join(small, 'b.ts'), 'export const f = (req: { ip: string }): void => console.log(req.ip);\n');
+  const tsParserUrl = pathToFileURL(createRequire(import.meta.url).resolve('@typescript-eslint/parser')).href;
+  fs.writeFileSync(path.join(small, 'eslint.config.mjs'), `import * as parser from ${JSON.stringify(tsParserUrl)};\nexport default [{ files: ['**/*.ts'], languageOptions: { parser } }];\n`);
+  const timeProcess = (args) => {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, args, { cwd: small, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
+    return ms;
+  };
+  const eslintBin = [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), 'a.js', 'b.ts'];
+  const scanBin = [path.join(ROOT, 'packages/cli/bin/online-identifiers.js'), 'scan', 'a.js', 'b.ts'];
+  const startup = { eslint: [], scan: [] };
+  for (let round = 0; round < 5; round++) {
+    startup.eslint.push(timeProcess(eslintBin));
+    startup.scan.push(timeProcess(scanBin));
+  }
+  const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+  out('start-up (2 files, one JS and one TS, process wall time, median of 5)');
+  out(`  eslint (parse-only, its default parsers): ${median(startup.eslint).toFixed(0)} ms; online-identifiers scan: ${median(startup.scan).toFixed(0)} ms`);
+  out(`  ratio scan / eslint: ${(median(startup.scan) / median(startup.eslint)).toFixed(2)}`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { treatmentsRule } from 'eslint-plugin-online-identifiers/inventory';
-import { createBuiltinConfig, LINTABLE_EXTENSIONS, type BuiltinConfigOptions } from './config';
+import { createBuiltinConfig, LINTABLE_EXTENSIONS, PLUGIN_PREFIX, type BuiltinConfigOptions } from './config';
 
 /**
  * The plugin's treatments rule runs under a private plugin name, so its
@@ -78,6 +78,11 @@ export function eslintOptions(settings: EngineSettings): ESLint.Options {
     cache: settings.cacheLocation !== undefined,
     ...(settings.cacheLocation !== undefined ? { cacheLocation: settings.cacheLocation } : {}),
     concurrency: settings.concurrency,
+    // Only the plugin's rules (and the inventory's) run, even where a file's
+    // `/* eslint rule: ... */` comment turns others on: their messages are
+    // not the scan's, and the parser gives their token store no tokens
+    // (parserOptions.lazyTokens in the built-in config).
+    ruleFilter: ({ ruleId }) => ruleId.startsWith(`${PLUGIN_PREFIX}/`) || ruleId === TREATMENTS_RULE_ID,
   };
 }
 

@@ -12,6 +12,9 @@ import { describeTopLevelStatements, type AstNode, type TopLevelStatement } from
 /** The prefix the plugin is registered under; every rule id starts with it. */
 export const RULE_PREFIX = 'online-identifiers/';
 
+/** ESLint's `ruleFilter`: this plugin's rules, nothing a file's inline config turns on besides. */
+const onlyOurRules = ({ ruleId }: { ruleId: string }): boolean => ruleId.startsWith(RULE_PREFIX);
+
 /** Extensions linted whatever the language id says: the scan command's own list. */
 export { LINTABLE_EXTENSIONS };
 
@@ -168,8 +171,9 @@ export class RuleLinter {
     const config: Linter.Config[] = [
       ...this.builtin,
       // The editor always parses with the fast parser, whatever the built-in config's default becomes.
-      { name: 'online-identifiers/language-server/parser', files: FAST_PARSER_FILES, languageOptions: { parser: fastJavaScriptParser } },
-      { name: 'online-identifiers/language-server/typescript-parser', files: FAST_TYPESCRIPT_FILES, languageOptions: { parser: fastTypeScriptParser } },
+      // Only the plugin's rules run here: they build tokens through the parser's lazyTokens service when a fix needs them.
+      { name: 'online-identifiers/language-server/parser', files: FAST_PARSER_FILES, languageOptions: { parser: fastJavaScriptParser, parserOptions: { lazyTokens: true } } },
+      { name: 'online-identifiers/language-server/typescript-parser', files: FAST_TYPESCRIPT_FILES, languageOptions: { parser: fastTypeScriptParser, parserOptions: { lazyTokens: true } } },
       {
         name: 'online-identifiers/language-server',
         files: this.allFiles,
@@ -182,7 +186,10 @@ export class RuleLinter {
     let messages: Linter.LintMessage[];
     const linter = this.linterFor(cwd);
     try {
-      messages = linter.verify(text, config, { filename: filePath });
+      // Only the plugin's rules run, even where a `/* eslint rule: ... */` comment turns others on
+      // (their token store is empty: the parser builds tokens lazily for the plugin's fixes).
+      // (ESLint's Linter reads `ruleFilter` from these options; its LintOptions type does not list it.)
+      messages = linter.verify(text, config, { filename: filePath, ruleFilter: onlyOurRules } as Linter.LintOptions);
     } catch (thrown) {
       const error = errorOf(thrown);
       if (/Key "rules"|Configuration for rule|Invalid rule|Could not find .* in plugin/.test(error.message)) {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import plugin from 'eslint-plugin-online-identifiers';
+import { createBuiltinConfig } from 'online-identifiers';
 import { isLintable, lintFileName, RuleLinter } from '../src/linter';
 
 const withOptions = { meta: { schema: [{ type: 'object', properties: { redactModule: { type: 'string' } } }] } };
@@ -51,5 +53,34 @@ describe('linter helpers', () => {
     const outcome = linter.lint('x;', '/p/a.js', { 'online-identifiers/a': ['error', { unexpected: true }] }, '/p');
     assert.equal(outcome.kind, 'config-error');
     assert.deepEqual(linter.lint('x;', '/p/a.json', {}, '/p'), { kind: 'not-covered' });
+  });
+
+  it("runs only the plugin's rules, even those a file's /* eslint */ comment turns on; the fixes still read tokens", () => {
+    // The editor's parser builds tokens only for the plugin's fixes (lazyTokens): a core rule that
+    // reads ESLint's token store would find it empty, so it must not run at all.
+    const linter = new RuleLinter({ plugin: plugin as never, builtinConfig: createBuiltinConfig() });
+    const text = [
+      '/* eslint semi: ["error", "always"], no-console: "error", comma-dangle: ["error", "always"] */',
+      'export const handler = (req) => {',
+      '  console.log((req.ip))',
+      '}',
+      '',
+    ].join('\n');
+    const outcome = linter.lint(text, '/p/a.js', { 'online-identifiers/no-unclassified-logging': 'error' }, '/p');
+    assert.equal(outcome.kind, 'ok', JSON.stringify(outcome));
+    if (outcome.kind !== 'ok') return;
+    assert.deepEqual(
+      outcome.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`),
+      ['3:16 online-identifiers/no-unclassified-logging'],
+    );
+    // The parentheses around the value move inside the wrapping call: read from the tokens.
+    const fix = outcome.messages[0]?.suggestions?.[0]?.fix;
+    assert.ok(fix);
+    assert.equal(
+      text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]),
+      text
+        .replace('*/\n', "*/\nimport { redact } from '@online-identifiers/redact';\n")
+        .replace('console.log((req.ip))', 'console.log(redact.ip((req.ip)))'),
+    );
   });
 });

@@ -2,7 +2,8 @@ import type { Linter } from 'eslint';
 import * as espree from 'espree';
 import * as eslintScope from 'eslint-scope';
 import * as evk from 'eslint-visitor-keys';
-import * as tsParser from '@typescript-eslint/parser';
+import type * as TypeScriptParser from '@typescript-eslint/parser';
+import { createRequire } from 'node:module';
 import type * as ESTree from 'estree';
 import type { ParserOptions } from './index';
 
@@ -17,6 +18,8 @@ export interface FallbackEvent {
   /** The reference parser read it; false for a syntax error both reject (ESLint reports that as a fatal message). */
   recovered: boolean;
 }
+
+const requireHere = createRequire(__filename);
 
 type FallbackListener = (event: FallbackEvent) => void;
 
@@ -59,7 +62,11 @@ export function noteFallback(event: FallbackEvent): void {
  * @throws their syntax errors, with line and column, which ESLint reports.
  */
 export function parseWithReference(code: string, options: ParserOptions, typescript: boolean): Linter.ESLintParseResult {
-  if (typescript) return tsParser.parseForESLint(code, options as tsParser.ParserOptions) as unknown as Linter.ESLintParseResult;
+  if (typescript) {
+    // Loaded on the first TypeScript fallback: it loads `typescript`, which the fast path never needs.
+    const tsParser = requireHere('@typescript-eslint/parser') as typeof TypeScriptParser;
+    return tsParser.parseForESLint(code, options as TypeScriptParser.ParserOptions) as unknown as Linter.ESLintParseResult;
+  }
   const ecmaFeatures = { ...options.ecmaFeatures };
   const sourceType = options.sourceType ?? 'script';
   // As ESLint does for espree: a module has no global return.

@@ -10,8 +10,9 @@ import { analyze as analyzeTypeScript, type AnalyzeOptions } from '@typescript-e
 import { visitorKeys as tsVisitorKeys } from '@typescript-eslint/visitor-keys';
 import { convertProgram, type RawNode } from './convert';
 import { ForwardLocator, lineStarts } from './locations';
-import { tokenize, type RawComment } from './tokens';
+import { tokenize, type RawComment, type Token } from './tokens';
 import { parseWithReference, noteFallback } from './fallback';
+import { lazyTokens, memoize } from './lazy-tokens';
 
 export { setFallbackListener, type FallbackEvent } from './fallback';
 
@@ -79,6 +80,15 @@ export interface ParserOptions {
   jsxPragma?: string | null;
   jsxFragmentName?: string | null;
   lib?: AnalyzeOptions['lib'];
+  /**
+   * Leave `ast.tokens` empty and build the tokens only when something asks
+   * `parserServices.lazyTokens()` (the same array, on first call). For
+   * configs whose rules read no tokens through SourceCode, such as the scan's
+   * and the language server's (this plugin's rules ask through the service):
+   * most files have no finding and never need them. Core and stylistic rules
+   * read SourceCode's token store, which is then empty: leave it off for them.
+   */
+  lazyTokens?: boolean;
   [key: string]: unknown;
 }
 
@@ -178,8 +188,11 @@ function parseFast(code: string, options: ParserOptions, language: Language, typ
   const comments = result.comments;
   const starts = lineStarts(code);
   const facts = convertProgram(program, starts, typescript ? tsKeys : jsKeys, typescript);
-  const locator = new ForwardLocator(starts);
-  const tokens = tokenize(code, comments, facts, locator, typescript);
+  const buildTokens = (): Token[] => tokenize(code, comments, facts, new ForwardLocator(starts), typescript);
+  // Lazily: ESLint gets no tokens, the rules that ask get them from the service (see ParserOptions.lazyTokens).
+  const lazy = options.lazyTokens === true;
+  const tokens = lazy ? [] : buildTokens();
+  const services: Record<string, unknown> = lazy ? { lazyTokens: memoize(() => lazyTokens(buildTokens, code, options, typescript)) } : {};
   const commentLocator = new ForwardLocator(starts);
   program.comments = comments.map((comment) => ({
     type: comment.type,
@@ -197,7 +210,7 @@ function parseFast(code: string, options: ParserOptions, language: Language, typ
       lib: options.lib,
       sourceType: oxcSourceType,
     });
-    return { ast: program, scopeManager, visitorKeys: tsVisitorKeys, services: {} } as unknown as Linter.ESLintParseResult;
+    return { ast: program, scopeManager, visitorKeys: tsVisitorKeys, services } as unknown as Linter.ESLintParseResult;
   }
   const ecmaFeatures = options.ecmaFeatures ?? {};
   // As ESLint does for espree (languages/js analyzeScope), minus the key
@@ -212,5 +225,6 @@ function parseFast(code: string, options: ParserOptions, language: Language, typ
     fallback: evk.getKeys as never,
     jsx: ecmaFeatures.jsx,
   });
-  return { ast: program, scopeManager, visitorKeys: evk.KEYS } as unknown as Linter.ESLintParseResult;
+  return { ast: program, scopeManager, visitorKeys: evk.KEYS, ...(lazy ? { services } : {}) } as unknown as Linter.ESLintParseResult;
 }
+

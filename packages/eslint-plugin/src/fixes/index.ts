@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Kind } from '../catalog';
 import { ensureBinding, type Binding } from './imports';
+import { tokenSource } from '../util/tokens';
 
 export const SUGGESTION_MESSAGES = {
   suggestRedact: 'Redact: wrap in redact.{{kind}}(…) so only a non-identifying form is logged',
@@ -80,12 +81,14 @@ function wrapWith(
 
 /** The node's range widened to the parentheses that wrap it (not a call's own). */
 function parenthesizedRange(sourceCode: Context['sourceCode'], node: TSESTree.Node): TSESTree.Range {
+  const tokens = tokenSource(sourceCode);
   let range = node.range;
   let depth = 1;
-  while (ASTUtils.isParenthesized(depth, node, sourceCode)) depth++;
+  // eslint-utils asks only getTokenBefore/After and getFirstToken, which the token source answers as SourceCode does.
+  while (ASTUtils.isParenthesized(depth, node, tokens as unknown as Context['sourceCode'])) depth++;
   for (let i = 1; i < depth; i++) {
-    const before = sourceCode.getTokenBefore({ range } as TSESTree.Node);
-    const after = sourceCode.getTokenAfter({ range } as TSESTree.Node);
+    const before = tokens.getTokenBefore({ range });
+    const after = tokens.getTokenAfter({ range });
     if (!before || !after) break;
     range = [before.range[0], after.range[1]];
   }

@@ -12,6 +12,7 @@ import { RetentionReader, type Retention, type RetentionFix } from '../analysis/
 import { SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
 import { DEFAULT_ANALYSIS_OPTIONS, guarded } from '../util/flow-rule';
+import { tokenSource } from '../util/tokens';
 
 /** The rule's own options: the policy's bounds and extra words that mark a security log. */
 export interface RuleOptions {
@@ -140,7 +141,7 @@ function insertProperty(
     return fixer.replaceText(object, `{ ${text} }`);
   }
   const last = object.properties[object.properties.length - 1];
-  const after = sourceCode.getTokenAfter(last);
+  const after = tokenSource(sourceCode).getTokenAfter(last);
   const trailingComma = after?.value === ',' ? after : undefined;
   if (object.loc.start.line === object.loc.end.line) {
     return trailingComma ? fixer.insertTextAfter(trailingComma, ` ${text},`) : fixer.insertTextAfter(last, `, ${text}`);

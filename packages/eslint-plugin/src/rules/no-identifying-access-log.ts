@@ -7,6 +7,7 @@ import { SUGGESTION_MESSAGES } from '../fixes';
 import { ensureBinding } from '../fixes/imports';
 import { createRule } from '../util/create-rule';
 import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows } from '../util/flow-rule';
+import { tokenSource } from '../util/tokens';
 
 /** The rule's options are the analysis options (which kinds, extra sources and sanitizers, the runtime module). */
 export type RuleOptions = AnalysisOptions;
@@ -108,7 +109,7 @@ function suggestion(context: Context, fix: AccessLogFix, runtime: string): TSESL
           const binding = bind(MORGAN_RUNTIME.subpath, MORGAN_RUNTIME.export, at);
           if (fix.type === 'morgan-default') {
             const q = binding.quote;
-            const close = sourceCode.getLastToken(fix.call);
+            const close = tokenSource(sourceCode).getLastToken(fix.call);
             return withImport(binding, fixer, close ? [fixer.insertTextBefore(close, `${binding.reference}(${q}default${q})`)] : []);
           }
           const text = sourceCode.getText(fix.target);
@@ -170,7 +171,7 @@ function pinoEdits(context: Context, fixer: Fixer, fix: Extract<AccessLogFix, { 
   if (at.type !== AST_NODE_TYPES.CallExpression) return [];
   const wrapped = logger.pinoOptions ? `${logger.pinoOptions}: { ${setting} }` : setting;
   if (!options) {
-    const close = sourceCode.getLastToken(at);
+    const close = tokenSource(sourceCode).getLastToken(at);
     return close ? [fixer.insertTextBefore(close, `{ ${wrapped} }`)] : [];
   }
   if (logger.pinoOptions) {

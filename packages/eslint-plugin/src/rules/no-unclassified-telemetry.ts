@@ -8,6 +8,7 @@ import { KINDS, OTEL_HEADER_OPTION } from '../catalog';
 import { SUGGESTION_MESSAGES } from '../fixes';
 import { createRule } from '../util/create-rule';
 import { ANALYSIS_OPTION_PROPERTIES, DEFAULT_ANALYSIS_OPTIONS, guarded, reportFlows, type SinkReport } from '../util/flow-rule';
+import { tokenSource } from '../util/tokens';
 
 /** The analysis options, plus extra telemetry calls. */
 export interface RuleOptions extends AnalysisOptions {
@@ -161,11 +162,12 @@ function asReport(sink: TelemetrySink): SinkReport {
 
 /** Removes an element of an object or array literal together with its separating comma. */
 function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, fixer: TSESLint.RuleFixer, item: TSESTree.Node): TSESLint.RuleFix {
-  const after = sourceCode.getTokenAfter(item);
+  const tokens = tokenSource(sourceCode);
+  const after = tokens.getTokenAfter(item);
   if (after?.value === ',') {
-    const next = sourceCode.getTokenAfter(after, { includeComments: true });
+    const next = tokens.getTokenAfter(after, { includeComments: true });
     return fixer.removeRange([item.range[0], next ? next.range[0] : after.range[1]]);
   }
-  const before = sourceCode.getTokenBefore(item);
+  const before = tokens.getTokenBefore(item);
   return before?.value === ',' ? fixer.removeRange([before.range[0], item.range[1]]) : fixer.remove(item);
 }
