@@ -4,7 +4,9 @@
 // it were the bin; a pool given by the caller, or the environment's `node`,
 // is served as it is. Observed through onlineIdentifiers/stats.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import type { StatsResult } from '@online-identifiers/language-server';
 import { POOL_SIZE_ENV, serverPoolSize } from '@online-identifiers/language-server';
 import { LspClient } from './support/lsp-client';
@@ -43,6 +45,26 @@ describe('the language server’s V8 pool over stdio', function () {
     assert.equal(await client.shutdown(), 0);
     await gone(served.processId);
     client = undefined;
+  });
+
+  it('loads the linter only in the process that serves: the bin that forwards to it stays small', async function () {
+    // A preload that records, as each process exits, whether ESLint was loaded in it.
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'oi-v8-pool-'));
+    const hook = path.join(directory, 'hook.js');
+    const report = path.join(directory, 'loaded.txt');
+    fs.writeFileSync(
+      hook,
+      "process.on('exit', () => require('fs').appendFileSync(process.env.OI_LOADED_REPORT, " +
+        "`${process.pid} ${Object.keys(require.cache).some((file) => /[\\\\/]node_modules[\\\\/]eslint[\\\\/]/.test(file))}\\n`));\n",
+    );
+    client = await LspClient.start({ nodeArgs: ['--require', hook], env: { OI_LOADED_REPORT: report } });
+    const served = await stats(client);
+    const bin = client.child.pid;
+    assert.notEqual(served.processId, bin, 'the relaunched child serves');
+    assert.equal(await client.shutdown(), 0);
+    client = undefined;
+    const loaded = new Map(fs.readFileSync(report, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
+    assert.deepEqual(Object.fromEntries(loaded), { [String(bin)]: 'false', [String(served.processId)]: 'true' });
   });
 
   it('ends the relaunched child when the bin is terminated', async function () {

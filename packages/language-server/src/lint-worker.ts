@@ -4,15 +4,14 @@
 // It lives in the server's own entry file (server.ts checks workerData), so
 // the VS Code extension's single-file bundle carries it without a second
 // entry point.
-import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Linter } from 'eslint';
 import plugin from 'eslint-plugin-online-identifiers';
 import { createBuiltinConfig } from 'online-identifiers';
 import { fixAllText } from './code-actions';
 import { RuleLinter, type LintOutcome } from './linter';
 
-/** `workerData.role` of a lint worker. */
-export const LINT_WORKER_ROLE = 'online-identifiers/lint-worker';
+export { LINT_WORKER_ROLE, isLintWorker } from './worker-role';
 
 /** What one lint needs: the text, the name ESLint sees, exactly the rules to run, and the base of `files` patterns. */
 export interface LintInput {
@@ -39,10 +38,6 @@ export type WorkerReply =
   /** Anything that escaped RuleLinter (it catches rule crashes itself). */
   | { id: number; kind: 'failure'; message: string };
 
-/** Whether this thread was started as a lint worker. */
-export function isLintWorker(): boolean {
-  return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as { role?: unknown }).role === LINT_WORKER_ROLE;
-}
 
 /** Answers one request with `linter`; never throws (a failure is a reply). */
 export function answer(linter: RuleLinter, request: WorkerRequest): WorkerReply {

@@ -6,16 +6,28 @@
 // so console output goes to the client's log instead. Started for an editor
 // without --v8-pool-size, it first starts itself again with a sized V8 pool
 // and only forwards signals to that child (v8-pool.ts).
+//
+// Only what its role needs is loaded: the linter (ESLint, the plugin, the
+// parser) in a lint worker and in the process that serves, not in a process
+// that only forwards to its relaunched child or answers --help. Plain
+// `require` calls, so a bundler still carries those modules (esbuild runs
+// each on its first require).
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { format } from 'node:util';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { USAGE, USAGE_EXIT_CODE, parseCommandLine } from './command-line';
-import { isLintWorker, runLintWorker } from './lint-worker';
-import { SERVER_VERSION, startServer } from './start-server';
 import { POOL_SIZE_ENV, RELAUNCHED_ENV, relaunchArgs, requestedPoolSize } from './v8-pool';
+import { SERVER_VERSION } from './version';
+import { isLintWorker } from './worker-role';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded by role, see above */
+const loadProtocol = () => require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+const loadServer = () => require('./start-server') as typeof import('./start-server');
+const loadWorker = () => require('./lint-worker') as typeof import('./lint-worker');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function serve(): void {
+  const { ProposedFeatures, createConnection } = loadProtocol();
   const connection = createConnection(ProposedFeatures.all);
 
   // Anything loaded in this process (a project's eslint.config.js, a parser)
@@ -31,7 +43,7 @@ function serve(): void {
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
-  startServer(connection);
+  loadServer().startServer(connection);
 }
 
 /** Node's exit code for an option it does not accept ("Invalid Argument"). */
@@ -80,7 +92,7 @@ function serveRelaunched(execArgv: string[]): void {
 }
 
 if (isLintWorker()) {
-  runLintWorker();
+  loadWorker().runLintWorker();
 } else {
   const invocation = parseCommandLine(process.argv.slice(2));
   // Explicit exits: vscode-languageserver watches --clientProcessId with a timer that would keep the process alive.

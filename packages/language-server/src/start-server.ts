@@ -35,9 +35,9 @@ import { ProjectConfigs, type ESLintFactory } from './project-config';
 import { CancelSignal, Scheduler, type Clock, type RunSignal } from './scheduler';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SettingsCache, normalizeSettings, type Settings } from './settings';
 import { scanFolders, type ScanSummary } from './workspace-scan';
+import { SERVER_NAME, SERVER_VERSION } from './version';
 
-export const SERVER_NAME = '@online-identifiers/language-server';
-export const SERVER_VERSION = '0.1.0';
+export { SERVER_NAME, SERVER_VERSION };
 
 /** workspace/executeCommand: lint every matching file of the workspace folders. */
 export const SCAN_WORKSPACE_COMMAND = 'onlineIdentifiers.scanWorkspace';

@@ -3,7 +3,6 @@ import * as espree from 'espree';
 import * as eslintScope from 'eslint-scope';
 import * as evk from 'eslint-visitor-keys';
 import type * as TypeScriptParser from '@typescript-eslint/parser';
-import { createRequire } from 'node:module';
 import type * as ESTree from 'estree';
 import type { ParserOptions } from './index';
 
@@ -18,8 +17,6 @@ export interface FallbackEvent {
   /** The reference parser read it; false for a syntax error both reject (ESLint reports that as a fatal message). */
   recovered: boolean;
 }
-
-const requireHere = createRequire(__filename);
 
 type FallbackListener = (event: FallbackEvent) => void;
 
@@ -64,7 +61,8 @@ export function noteFallback(event: FallbackEvent): void {
 export function parseWithReference(code: string, options: ParserOptions, typescript: boolean): Linter.ESLintParseResult {
   if (typescript) {
     // Loaded on the first TypeScript fallback: it loads `typescript`, which the fast path never needs.
-    const tsParser = requireHere('@typescript-eslint/parser') as typeof TypeScriptParser;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tsParser = require('@typescript-eslint/parser') as typeof TypeScriptParser;
     return tsParser.parseForESLint(code, options as TypeScriptParser.ParserOptions) as unknown as Linter.ESLintParseResult;
   }
   const ecmaFeatures = { ...options.ecmaFeatures };
