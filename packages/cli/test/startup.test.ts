@@ -35,12 +35,15 @@ describe('online-identifiers: what a scan loads', function () {
       'a.ts': "import { log } from './log';\nexport const f = (req: { ip: string }): void => log.info(req.ip);\n",
       'log.ts': 'export const log = console;\n',
       'b.js': 'export const g = (req) => console.log(req.ip);\n',
+      // A wrapper in another module: the rule reads and parses that module (with the fast parser).
+      'c.ts': "import { record } from './record';\nexport const h = (req: { ip: string }): void => record(req.ip);\n",
+      'record.ts': 'export function record(value: string): void {\n  console.info(value);\n}\n',
     });
     const out = await inFreshNode(
       "const result = await cli.scan({ paths: ['.'], cwd: process.cwd() });\nconsole.log(result.findingCount, typescriptModules());",
       root,
     );
-    assert.equal(out, '2 0', 'findings, then typescript modules loaded');
+    assert.equal(out, '3 0', 'findings (c.ts through the wrapper in record.ts), then typescript modules loaded');
   });
 
   it('loads typescript when the reference parser reads a TypeScript file', async function () {

@@ -331,11 +331,13 @@ function parseModule(file: string, text: string, hint: ParserHint): SourceCode |
     ecmaFeatures: { ...(parserOptions.ecmaFeatures as object | undefined), jsx },
   };
   const own = hint.parser as ParserLike | undefined;
-  const parsers: ParserLike[] = [];
-  if (typeof own?.parseForESLint === 'function') parsers.push(own);
-  typescriptParser ??= loadTypeScriptParser();
-  if (typescriptParser && typescriptParser !== own) parsers.push(typescriptParser);
-  for (const parser of parsers) {
+  // typescript-eslint's parser (and with it `typescript`) is loaded only when the file's own parser cannot read the module.
+  const parsers = function* (): Generator<ParserLike> {
+    if (typeof own?.parseForESLint === 'function') yield own;
+    typescriptParser ??= loadTypeScriptParser();
+    if (typescriptParser && typescriptParser !== own) yield typescriptParser;
+  };
+  for (const parser of parsers()) {
     try {
       const result = parser.parseForESLint!(text, options);
       if (!result.scopeManager) continue;
