@@ -2,7 +2,7 @@
 // node_modules. Flags: --watch (rebuild on change, for .vscode/tasks.json), --production (minify,
 // no source maps; used by `npm run package`).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,38 @@ const reportPlugin = {
   },
 };
 
+// oxc-parser (the fast parser) is an ES module that finds its native binding
+// and its raw-transfer modules with `createRequire(import.meta.url)`. In a
+// CommonJS bundle import.meta.url is empty, so oxc could not load at all and
+// every file went to espree: `import.meta.url` becomes the bundle's own URL.
+const IMPORT_META_URL_SHIM = "const __bundleImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+/**
+ * Copies the native oxc-parser binding installed here next to the bundle
+ * (dist/parser.<platform>.node, the first file oxc's loader looks for beside
+ * itself), so the server loads it without node_modules. Only this platform's
+ * binding is installed: the .vsix parses fast on the platform it was built on
+ * and falls back to espree elsewhere (logged once). Returns the copied names.
+ */
+function copyNativeParser(outdir) {
+  mkdirSync(outdir, { recursive: true });
+  for (const old of readdirSync(outdir).filter((name) => /^parser\..*\.node$/.test(name))) rmSync(path.join(outdir, old));
+  const oxcRequire = createRequire(require.resolve('oxc-parser'));
+  const copied = [];
+  for (const platform of ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu', 'linux-arm64-musl', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc', 'win32-arm64-msvc']) {
+    let bindingDir;
+    try {
+      bindingDir = path.dirname(oxcRequire.resolve(`@oxc-parser/binding-${platform}/package.json`));
+    } catch {
+      continue; // not installed on this machine
+    }
+    const name = `parser.${platform}.node`;
+    copyFileSync(path.join(bindingDir, name), path.join(outdir, name));
+    copied.push(name);
+  }
+  return copied;
+}
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -46,6 +78,8 @@ const common = {
   sourcesContent: false,
   logLevel: watch ? 'silent' : 'warning',
   plugins: watch ? [reportPlugin] : [],
+  define: { 'import.meta.url': '__bundleImportMetaUrl' },
+  banner: { js: IMPORT_META_URL_SHIM },
 };
 
 // One build, two entry points: one start/finish pair per rebuild for the tasks.json matcher.
@@ -61,10 +95,15 @@ const options = {
 };
 
 if (watch) {
+  copyNativeParser(options.outdir);
   const context = await esbuild.context(options);
   await context.watch();
 } else {
   const started = Date.now();
   await esbuild.build(options);
-  console.log(`bundled dist/extension.js and dist/server.js in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  const natives = copyNativeParser(options.outdir);
+  console.log(
+    `bundled dist/extension.js and dist/server.js in ${Date.now() - started} ms${production ? ' (production)' : ''}; ` +
+      `native parser: ${natives.length > 0 ? natives.map((name) => `dist/${name}`).join(', ') : 'none installed (the server parses with espree)'}`,
+  );
 }

@@ -253,8 +253,15 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const file = path.join(workspace.dir, 'src', 'login.js');
     const { page, dirs, shoot, mark } = await openVsCode(workspace.dir, { trustAll: true });
 
-    // The .vsix holds the bundles and the manifest files only: no sources, no node_modules.
-    assert.deepEqual(installedFiles(dirs), ['changelog.md', 'dist/extension.js', 'dist/server.js', 'license.txt', 'package.json', 'readme.md']);
+    // The .vsix holds the bundles, the native parser binding of this platform and the manifest files only: no sources, no node_modules.
+    const installed = installedFiles(dirs);
+    const natives = installed.filter((file) => file.endsWith('.node'));
+    assert.equal(natives.length, 1, `one native parser binding: ${natives.join(', ')}`);
+    assert.match(natives[0]!, new RegExp(`^dist/parser\\.${process.platform}-${process.arch}`));
+    assert.deepEqual(
+      installed.filter((file) => !file.endsWith('.node')),
+      ['changelog.md', 'dist/extension.js', 'dist/server.js', 'license.txt', 'package.json', 'readme.md'],
+    );
 
     await openFile(page, 'login.js', 'login attempt from');
     mark('file open');

@@ -68,6 +68,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** Environment variables for the server, over this process's. */
   env?: Record<string, string | undefined>;
+  /** The server script to run (default SERVER_BIN), e.g. the editor's bundle. */
+  serverBin?: string;
 }
 
 export class LspClient {
@@ -121,7 +123,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const workspace = options.workspace ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oi-lsp-'));
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverBin ?? SERVER_BIN, '--stdio'], {
       cwd: workspace,
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),

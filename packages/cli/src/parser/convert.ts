@@ -1,11 +1,12 @@
-import { createRequire } from 'node:module';
 import { ForwardLocator, positionAt } from './locations';
 
-// The XHTML entity table espree decodes JSX text with (acorn-jsx's), loaded
-// from espree itself so both paths decode alike.
+// The XHTML entity table espree decodes JSX text with: acorn-jsx's, the same
+// range espree depends on (one copy installed). Loaded on the first JSX
+// character reference, by a plain require that a bundler carries.
 let entities: Record<string, string> | undefined;
 function entityTable(): Record<string, string> {
-  entities ??= createRequire(require.resolve('espree'))('acorn-jsx/xhtml') as Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  entities ??= require('acorn-jsx/xhtml') as Record<string, string>;
   return entities;
 }
 
