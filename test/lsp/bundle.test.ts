@@ -14,9 +14,12 @@ const FALLBACK = /^online-identifiers\/parser: .* parsed with espree instead/;
 // JSX with a character reference: the entity table is loaded on the way.
 const TEXT = 'export const handler = (req) => {\n  console.log(req.ip);\n  return <p title="a &amp; b">x &lt; y</p>;\n};\n';
 
+const installed: string[] = [];
+
 /** The bundle and, with `native`, the parser binding, in a fresh directory outside the repository. */
 function installBundle(native: boolean): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'oi-vsix-'));
+  installed.push(directory);
   fs.copyFileSync(path.join(DIST, 'server.js'), path.join(directory, 'server.js'));
   if (native) for (const name of fs.readdirSync(DIST).filter((file) => file.endsWith('.node'))) fs.copyFileSync(path.join(DIST, name), path.join(directory, name));
   return path.join(directory, 'server.js');
@@ -28,6 +31,9 @@ describe("the editor's server bundle, installed without node_modules", function 
   afterEach(async function () {
     if (client) await client.kill();
     client = undefined;
+  });
+  after(function () {
+    for (const directory of installed.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
   });
 
   it('ships the native parser binding for this platform beside the bundle', function () {

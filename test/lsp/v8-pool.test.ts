@@ -64,6 +64,7 @@ describe('the language server’s V8 pool over stdio', function () {
     assert.equal(await client.shutdown(), 0);
     client = undefined;
     const loaded = new Map(fs.readFileSync(report, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
+    fs.rmSync(directory, { recursive: true, force: true });
     assert.deepEqual(Object.fromEntries(loaded), { [String(bin)]: 'false', [String(served.processId)]: 'true' });
   });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeProject, removeProjects, runNode } from './helpers';
 
@@ -12,7 +11,8 @@ const DIST = path.resolve(__dirname, '..', 'dist');
  * from the `typescript` package.
  */
 async function inFreshNode(body: string, cwd: string): Promise<string> {
-  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oi-startup-')), 'run.js');
+  // In a project of its own (removed with the others), outside the scanned one.
+  const script = path.join(makeProject({}), 'run.js');
   fs.writeFileSync(
     script,
     `const cli = require(${JSON.stringify(path.join(DIST, 'index.js'))});\n` +
