@@ -10,7 +10,11 @@
 //      (every file handed to ESLint as an empty Program, nothing parsed or
 //      analysed: file walk, config, SourceCode, directives, traversal);
 //   4. where the scan's time goes: oxc's own parse (Rust, and reading its
-//      JSON), conversion to ESTree with locations, tokens, scope analysis.
+//      JSON), conversion to ESTree with locations, tokens, scope analysis;
+//   5. what would reach the 0.5x target: the scan with ESLint's per-file rule
+//      context built without a prototype (a preload in a child process; the
+//      product runs ESLint as it is), against ESLint parse-only, each in a
+//      fresh process.
 // Prints PASS/MISS for the 0.5x scan target; never fails on it.
 // Usage: node [--expose-gc] scripts/bench-parser.mjs [--rounds N] [--files N]
 import fs from 'node:fs';
@@ -18,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { corpusFiles, ROOT } from './lib/corpus-files.mjs';
 
 const require = createRequire(import.meta.url);
@@ -30,6 +36,24 @@ try {
   process.exit(2);
 }
 const fastParser = require(path.join(ROOT, 'packages/cli/dist/parser/index.js'));
+const stripRules = (config) => config.map((entry) => (entry.rules ? { ...entry, plugins: {}, rules: {} } : entry));
+const referenceParseOnly = stripRules(cli.createBuiltinConfig({ parser: 'reference' }));
+const noRules = () => false; // inline `/* eslint rule: ... */` comments in the corpus switch nothing on
+
+if (process.argv[2] === '--child') {
+  // One timed run in a process of its own (section 5): `eslint` (ESLint
+  // parse-only) or `scan`, over the directory given; warmed up by a first run.
+  const [, , , variant, directory] = process.argv;
+  const run =
+    variant === 'eslint'
+      ? () => new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: referenceParseOnly, ruleFilter: noRules }).lintFiles(['.'])
+      : () => cli.scan({ paths: ['.'], cwd: directory, includeTests: true });
+  await run();
+  const start = process.hrtime.bigint();
+  await run();
+  process.stdout.write(JSON.stringify({ wallMs: Number(process.hrtime.bigint() - start) / 1e6, whatIf: globalThis.__oiContextWhatIf ?? null }));
+  process.exit(0);
+}
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, files: { type: 'string', default: '1200' } } });
 const rounds = Number(values.rounds);
@@ -42,8 +66,6 @@ const files = corpusFiles({ limit: Number(values.files) }).map((filePath) => ({
 const fallbacks = [];
 fastParser.setFallbackListener((event) => fallbacks.push(event));
 
-const stripRules = (config) => config.map((entry) => (entry.rules ? { ...entry, plugins: {}, rules: {} } : entry));
-const referenceParseOnly = stripRules(cli.createBuiltinConfig({ parser: 'reference' }));
 // As the scan and the language server parse: tokens built lazily, for a fix only.
 const fastParseOnly = stripRules(cli.createBuiltinConfig({ parser: 'fast' }));
 // As a user's config with other rules would: tokens built for ESLint's token store.
@@ -64,7 +86,6 @@ out(`corpus: ${files.length} files from node_modules (${files.length - tsCount} 
 
 // 1. Parse-only through the Linter, both parsers per file in rotated order.
 const linter = new Linter();
-const noRules = () => false; // inline `/* eslint rule: ... */` comments in the corpus switch nothing on
 function parseRound(roundIndex) {
   globalThis.gc?.();
   const cpu = [0, 0, 0];
@@ -122,13 +143,30 @@ const eslintPipelineOnly = async () => {
   const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: config, ruleFilter: noRules });
   return eslint.lintFiles(['.']);
 };
+// The fast parser through ESLint with no rule, then with one rule that does
+// nothing: the step between them is what ESLint costs per file as soon as any
+// rule runs (a rule context per file, see section 5), before the rules' work.
+const eslintFastNoRules = async () => {
+  const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: fastParseOnly, ruleFilter: noRules });
+  return eslint.lintFiles(['.']);
+};
+const idleRule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+const eslintFastIdleRule = async () => {
+  const config = [...fastParseOnly, { plugins: { bench: { rules: { idle: idleRule } } }, rules: { 'bench/idle': 'error' } }];
+  const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: config, ruleFilter: ({ ruleId }) => ruleId === 'bench/idle' });
+  return eslint.lintFiles(['.']);
+};
 try {
   const variants = [
     ['ESLint parse-only (Node API, default parsers)', eslintParseOnly],
     ['scan, fast parser, recommended rules', scanFast],
     ["ESLint's per-file pipeline alone (empty Programs)", eslintPipelineOnly],
+    ['ESLint, fast parser, no rule', eslintFastNoRules],
+    ['ESLint, fast parser, one rule that does nothing', eslintFastIdleRule],
   ];
   const lintedCounts = [(await eslintParseOnly()).length, (await scanFast()).results.length, (await eslintPipelineOnly()).length];
+  await eslintFastNoRules();
+  await eslintFastIdleRule();
   const times = variants.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let step = 0; step < variants.length; step++) {
@@ -136,7 +174,7 @@ try {
       times[index].push(await wall(variants[index][1]));
     }
   }
-  const [baseline, scanned, floor] = times.map(median);
+  const [baseline, scanned, floor, fastNoRules, fastIdleRule] = times.map(median);
   out();
   out(`wall time over ${lintedCounts[0]} files on disk (scan read ${lintedCounts[1]}), ms:`);
   for (const [index, [name]] of variants.entries()) {
@@ -148,6 +186,46 @@ try {
   out(`${verdict(fastCpu / referenceCpu, 1)} parse-only, fast parser (tokens for ESLint) vs ESLint's parsers`);
   out(`${verdict(scanned / baseline, 0.5)} scan wall time with the fast parser vs ESLint parse-only`);
   out(`  of which ESLint's own per-file pipeline is ${(floor / baseline).toFixed(3)}x; the rest is parsing, scope analysis and the rules (stages below)`);
+  out(`  the fast parser through ESLint with no rule is ${(fastNoRules / baseline).toFixed(3)}x; one rule that does nothing adds ${((fastIdleRule - fastNoRules) / baseline).toFixed(3)}x (ESLint's per-file rule context, section 5); the plugin's rules add ${((scanned - fastIdleRule) / baseline).toFixed(3)}x`);
+
+  // 5. What would reach the target: the same two runs, each in a process of
+  // its own, and the scan once more with ESLint's rule context built without
+  // a per-file prototype (scripts/lib/eslint-context-what-if.cjs, the change
+  // we would propose to ESLint). Measurement only: the product runs ESLint as
+  // it is.
+  const self = fileURLToPath(import.meta.url);
+  const preload = path.join(ROOT, 'scripts/lib/eslint-context-what-if.cjs');
+  const child = (variant, extra = []) => {
+    const result = spawnSync(process.execPath, [...extra, self, '--child', variant, directory], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (result.status !== 0) throw new Error(`bench-parser child ${variant} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    return JSON.parse(result.stdout);
+  };
+  const whatIfVariants = [
+    ['ESLint parse-only', () => child('eslint')],
+    ['scan, ESLint as it is', () => child('scan')],
+    ['scan, ESLint rule context without a prototype', () => child('scan', ['-r', preload])],
+  ];
+  const whatIfTimes = whatIfVariants.map(() => []);
+  let whatIfApplied = true;
+  for (let round = 0; round < rounds; round++) {
+    for (let step = 0; step < whatIfVariants.length; step++) {
+      const index = (round + step) % whatIfVariants.length;
+      const result = whatIfVariants[index][1]();
+      if (index === 2 && result.whatIf !== true) whatIfApplied = false;
+      whatIfTimes[index].push(result.wallMs);
+    }
+  }
+  out();
+  if (!whatIfApplied) {
+    out("what would reach it: skipped (this ESLint's FileContext is not where the what-if expects it)");
+  } else {
+    const [childBaseline, childScan, childWhatIf] = whatIfTimes.map(median);
+    out('what would reach it, each run in a fresh process (second of two runs), wall ms:');
+    for (const [index, [name]] of whatIfVariants.entries()) {
+      out(`  ${name.padEnd(50)} ${median(whatIfTimes[index]).toFixed(0).padStart(7)}   ${(median(whatIfTimes[index]) / childBaseline).toFixed(3)}   rounds ${whatIfTimes[index].map((t) => t.toFixed(0)).join(' ')}`);
+    }
+    out(`${verdict(childWhatIf / childBaseline, 0.5)} scan wall time if ESLint's rule contexts had no per-file prototype (now ${(childScan / childBaseline).toFixed(3)}x)`);
+  }
 } finally {
   fs.rmSync(directory, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { RUNTIME_MODULE, type DestinationFamily, type LoggerCoverage } from '../catalog';
-import { fileAnalysis } from '../analysis';
+import { fileAnalysis, releasingAnalysis } from '../analysis';
 import { compactText, isFunction, propertyName, staticString, unwrap } from '../analysis/ast';
 import { MetricSinkFinder } from '../analysis/metric-sinks';
 import { SinkFinder } from '../analysis/sinks';
@@ -161,7 +161,7 @@ export const treatmentsRule: TSESLint.RuleModule<'treatment', [TreatmentsOptions
       context.report({ node: call, messageId: 'treatment', data: { json } });
     }
 
-    return {
+    return releasingAnalysis(context, {
       CallExpression(node) {
         calls.push(node);
       },
@@ -172,7 +172,7 @@ export const treatmentsRule: TSESLint.RuleModule<'treatment', [TreatmentsOptions
           guarded(reportConfiguredLogger)(call);
         }
       },
-    };
+    });
   },
 };
 

@@ -6,7 +6,7 @@ import {
   RETENTION_SUGGESTED_DAYS,
   SECURITY_LOG_WORDS,
 } from '../catalog';
-import { fileAnalysis } from '../analysis';
+import { fileAnalysis, releasingAnalysis } from '../analysis';
 import { splitWords } from '../analysis/names';
 import { RetentionReader, type Retention, type RetentionFix } from '../analysis/retention';
 import { SUGGESTION_MESSAGES } from '../fixes';
@@ -118,7 +118,7 @@ export default createRule<Options, MessageIds>({
     const visit = guarded((node: TSESTree.NewExpression | TSESTree.CallExpression) => {
       for (const retention of reader.retentionsOf(node)) check(retention);
     });
-    return {
+    return releasingAnalysis(context, {
       NewExpression: visit,
       CallExpression: visit,
       "ObjectExpression > Property[key.name='target'][value.value='pino-roll']": guarded((property: TSESTree.Property) => {
@@ -126,7 +126,7 @@ export default createRule<Options, MessageIds>({
           for (const retention of reader.pinoRollTarget(property.parent)) check(retention);
         }
       }),
-    };
+    });
   },
 });
 

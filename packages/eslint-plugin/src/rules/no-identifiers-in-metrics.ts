@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { KINDS, type Kind } from '../catalog';
-import { fileAnalysis, type FileAnalysis } from '../analysis';
+import { fileAnalysis, releasingAnalysis, type FileAnalysis } from '../analysis';
 import { MetricSinkFinder, type MetricSink } from '../analysis/metric-sinks';
 import type { AnalysisOptions } from '../analysis/settings';
 import { buildSuggestions, SUGGESTION_MESSAGES } from '../fixes';
@@ -81,7 +81,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return { CallExpression: check, NewExpression: check };
+    return releasingAnalysis(context, { CallExpression: check, NewExpression: check });
   },
 });
 

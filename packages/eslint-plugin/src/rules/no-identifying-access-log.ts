@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { fileAnalysis } from '../analysis';
+import { fileAnalysis, releasingAnalysis } from '../analysis';
 import { AccessLogFinder, mentionsAccessLogModule, property, type AccessLogFinding, type AccessLogFix } from '../analysis/access-log';
 import type { AnalysisOptions } from '../analysis/settings';
 import { EXPRESS_WINSTON_RUNTIME, KINDS, MORGAN_RUNTIME, PINO_RUNTIME } from '../catalog';
@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
         });
       }
     };
-    return {
+    return releasingAnalysis(context, {
       CallExpression: guarded((node: TSESTree.CallExpression) => {
         report(finder.callFindings(node));
         const token = finder.morganToken(node);
@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
       ObjectExpression: guarded((node: TSESTree.ObjectExpression) => {
         report(finder.pluginFindings(node));
       }),
-    };
+    });
   },
 });
 

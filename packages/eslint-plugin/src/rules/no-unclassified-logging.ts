@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { STREAM_SINKS, type Kind } from '../catalog';
 import { isTerminalProgram } from '../analysis/terminal';
-import { fileAnalysis } from '../analysis';
+import { fileAnalysis, releasingAnalysis } from '../analysis';
 import type { AnalysisOptions } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
 import { SUGGESTION_MESSAGES } from '../fixes';
@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
     const sinks = new SinkFinder(context.sourceCode, analysis.settings, analysis.resolver, analysis.modules);
     // A command-line program prints to its operator's terminal: that output is not a log.
     const quietTerminal = !options.checkTerminalOutput && isTerminalProgram(context.filename, context.sourceCode.text);
-    return {
+    return releasingAnalysis(context, {
       CallExpression: guarded((node: TSESTree.CallExpression) => {
         const sink = sinks.sinkOf(node);
         if (!sink) return;
@@ -86,6 +86,6 @@ export default createRule<Options, MessageIds>({
           : { sink: sink.text, args: sink.args };
         reportFlows(context, analysis, report, 'unclassified', 'unkeyedHash');
       }),
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { fileAnalysis } from '../analysis';
+import { fileAnalysis, releasingAnalysis } from '../analysis';
 import type { AnalysisOptions } from '../analysis/settings';
 import { headerKind } from '../analysis/settings';
 import { SinkFinder } from '../analysis/sinks';
@@ -142,7 +142,7 @@ export default createRule<Options, MessageIds>({
         });
       }
     };
-    return {
+    return releasingAnalysis(context, {
       CallExpression: guarded(checkCall),
       NewExpression: guarded(checkCall),
       AssignmentExpression: guarded((node: TSESTree.AssignmentExpression) => {
@@ -151,7 +151,7 @@ export default createRule<Options, MessageIds>({
         reportFlows(context, analysis, asReport(sink), 'unclassified', 'unkeyedHash');
         reportUnverified(sink);
       }),
-    };
+    });
   },
 });
 
