@@ -11,10 +11,11 @@
 //      analysed: file walk, config, SourceCode, directives, traversal);
 //   4. where the scan's time goes: oxc's own parse (Rust, and reading its
 //      JSON), conversion to ESTree with locations, tokens, scope analysis;
-//   5. what would reach the 0.5x target: the scan with ESLint's per-file rule
-//      context built without a prototype (a preload in a child process; the
-//      product runs ESLint as it is), against ESLint parse-only, each in a
-//      fresh process.
+//   5. each in a fresh process: ESLint parse-only, the fast parser through
+//      ESLint with no rule and with one rule that does nothing (ESLint's own
+//      per-file cost of running any rule), the scan; and, as what would reach
+//      the 0.5x target, the last two with ESLint's rule context built without
+//      a per-file prototype (a preload; the product runs ESLint as it is).
 // Prints PASS/MISS for the 0.5x scan target; never fails on it.
 // Usage: node [--expose-gc] scripts/bench-parser.mjs [--rounds N] [--files N]
 import fs from 'node:fs';
@@ -44,14 +45,29 @@ if (process.argv[2] === '--child') {
   // One timed run in a process of its own (section 5): `eslint` (ESLint
   // parse-only) or `scan`, over the directory given; warmed up by a first run.
   const [, , , variant, directory] = process.argv;
-  const run =
-    variant === 'eslint'
-      ? () => new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: referenceParseOnly, ruleFilter: noRules }).lintFiles(['.'])
-      : () => cli.scan({ paths: ['.'], cwd: directory, includeTests: true });
+  const fastParseOnlyConfig = stripRules(cli.createBuiltinConfig({ parser: 'fast' }));
+  const idle = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+  const runs = {
+    eslint: () => new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: referenceParseOnly, ruleFilter: noRules }).lintFiles(['.']),
+    'eslint-fast': () => new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: fastParseOnlyConfig, ruleFilter: noRules }).lintFiles(['.']),
+    'eslint-fast-idle': () =>
+      new ESLint({
+        cwd: directory,
+        overrideConfigFile: true,
+        overrideConfig: [...fastParseOnlyConfig, { plugins: { bench: { rules: { idle } } }, rules: { 'bench/idle': 'error' } }],
+        ruleFilter: ({ ruleId }) => ruleId === 'bench/idle',
+      }).lintFiles(['.']),
+    scan: () => cli.scan({ paths: ['.'], cwd: directory, includeTests: true }),
+  };
+  const run = runs[variant];
   await run();
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   await run();
-  process.stdout.write(JSON.stringify({ wallMs: Number(process.hrtime.bigint() - start) / 1e6, whatIf: globalThis.__oiContextWhatIf ?? null }));
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(
+    JSON.stringify({ wallMs: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, whatIf: globalThis.__oiContextWhatIf ?? null }),
+  );
   process.exit(0);
 }
 
@@ -143,30 +159,13 @@ const eslintPipelineOnly = async () => {
   const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: config, ruleFilter: noRules });
   return eslint.lintFiles(['.']);
 };
-// The fast parser through ESLint with no rule, then with one rule that does
-// nothing: the step between them is what ESLint costs per file as soon as any
-// rule runs (a rule context per file, see section 5), before the rules' work.
-const eslintFastNoRules = async () => {
-  const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: fastParseOnly, ruleFilter: noRules });
-  return eslint.lintFiles(['.']);
-};
-const idleRule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
-const eslintFastIdleRule = async () => {
-  const config = [...fastParseOnly, { plugins: { bench: { rules: { idle: idleRule } } }, rules: { 'bench/idle': 'error' } }];
-  const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: config, ruleFilter: ({ ruleId }) => ruleId === 'bench/idle' });
-  return eslint.lintFiles(['.']);
-};
 try {
   const variants = [
     ['ESLint parse-only (Node API, default parsers)', eslintParseOnly],
     ['scan, fast parser, recommended rules', scanFast],
     ["ESLint's per-file pipeline alone (empty Programs)", eslintPipelineOnly],
-    ['ESLint, fast parser, no rule', eslintFastNoRules],
-    ['ESLint, fast parser, one rule that does nothing', eslintFastIdleRule],
   ];
   const lintedCounts = [(await eslintParseOnly()).length, (await scanFast()).results.length, (await eslintPipelineOnly()).length];
-  await eslintFastNoRules();
-  await eslintFastIdleRule();
   const times = variants.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let step = 0; step < variants.length; step++) {
@@ -174,7 +173,7 @@ try {
       times[index].push(await wall(variants[index][1]));
     }
   }
-  const [baseline, scanned, floor, fastNoRules, fastIdleRule] = times.map(median);
+  const [baseline, scanned, floor] = times.map(median);
   out();
   out(`wall time over ${lintedCounts[0]} files on disk (scan read ${lintedCounts[1]}), ms:`);
   for (const [index, [name]] of variants.entries()) {
@@ -186,45 +185,59 @@ try {
   out(`${verdict(fastCpu / referenceCpu, 1)} parse-only, fast parser (tokens for ESLint) vs ESLint's parsers`);
   out(`${verdict(scanned / baseline, 0.5)} scan wall time with the fast parser vs ESLint parse-only`);
   out(`  of which ESLint's own per-file pipeline is ${(floor / baseline).toFixed(3)}x; the rest is parsing, scope analysis and the rules (stages below)`);
-  out(`  the fast parser through ESLint with no rule is ${(fastNoRules / baseline).toFixed(3)}x; one rule that does nothing adds ${((fastIdleRule - fastNoRules) / baseline).toFixed(3)}x (ESLint's per-file rule context, section 5); the plugin's rules add ${((scanned - fastIdleRule) / baseline).toFixed(3)}x`);
 
-  // 5. What would reach the target: the same two runs, each in a process of
-  // its own, and the scan once more with ESLint's rule context built without
-  // a per-file prototype (scripts/lib/eslint-context-what-if.cjs, the change
-  // we would propose to ESLint). Measurement only: the product runs ESLint as
-  // it is.
+  // 5. Where the scan's time over ESLint parse-only goes, and what would
+  // reach the target: each run in a process of its own (the second of two
+  // runs there, so no run pays for another's garbage), in rotated order.
+  // Between ESLint with the fast parser and no rule, and the same with one
+  // rule that does nothing, is what ESLint costs per file as soon as any rule
+  // runs. The `+ what-if` runs preload scripts/lib/eslint-context-what-if.cjs:
+  // ESLint's rule context built without a per-file prototype, the change we
+  // would propose to ESLint. Measurement only: the product runs ESLint as it is.
   const self = fileURLToPath(import.meta.url);
   const preload = path.join(ROOT, 'scripts/lib/eslint-context-what-if.cjs');
-  const child = (variant, extra = []) => {
-    const result = spawnSync(process.execPath, [...extra, self, '--child', variant, directory], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = (variant, whatIf) => {
+    const result = spawnSync(process.execPath, [...(whatIf ? ['-r', preload] : []), self, '--child', variant, directory], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (result.status !== 0) throw new Error(`bench-parser child ${variant} failed (${result.status}): ${result.stderr.slice(-2000)}`);
     return JSON.parse(result.stdout);
   };
-  const whatIfVariants = [
-    ['ESLint parse-only', () => child('eslint')],
-    ['scan, ESLint as it is', () => child('scan')],
-    ['scan, ESLint rule context without a prototype', () => child('scan', ['-r', preload])],
+  const childVariants = [
+    ['ESLint parse-only', 'eslint', false],
+    ['ESLint, fast parser, no rule', 'eslint-fast', false],
+    ['ESLint, fast parser, one rule that does nothing', 'eslint-fast-idle', false],
+    ['scan', 'scan', false],
+    ['ESLint, fast parser, one idle rule + what-if', 'eslint-fast-idle', true],
+    ['scan + what-if', 'scan', true],
   ];
-  const whatIfTimes = whatIfVariants.map(() => []);
+  const childWall = childVariants.map(() => []);
+  const childCpu = childVariants.map(() => []);
   let whatIfApplied = true;
   for (let round = 0; round < rounds; round++) {
-    for (let step = 0; step < whatIfVariants.length; step++) {
-      const index = (round + step) % whatIfVariants.length;
-      const result = whatIfVariants[index][1]();
-      if (index === 2 && result.whatIf !== true) whatIfApplied = false;
-      whatIfTimes[index].push(result.wallMs);
+    for (let step = 0; step < childVariants.length; step++) {
+      const index = (round + step) % childVariants.length;
+      const [, variant, whatIf] = childVariants[index];
+      const result = child(variant, whatIf);
+      if (whatIf && result.whatIf !== true) whatIfApplied = false;
+      childWall[index].push(result.wallMs);
+      childCpu[index].push(result.cpuMs);
     }
   }
+  const wallOf = childWall.map(median);
+  const cpuOf = childCpu.map(median);
   out();
-  if (!whatIfApplied) {
-    out("what would reach it: skipped (this ESLint's FileContext is not where the what-if expects it)");
+  out('each run in a fresh process (second of two runs there), ms and ratio to ESLint parse-only:');
+  out(`  ${''.padEnd(50)} ${'wall'.padStart(7)}   ratio   ${'CPU'.padStart(7)}   ratio`);
+  for (const [index, [name, , whatIf]] of childVariants.entries()) {
+    if (whatIf && !whatIfApplied) continue;
+    out(`  ${name.padEnd(50)} ${wallOf[index].toFixed(0).padStart(7)}   ${(wallOf[index] / wallOf[0]).toFixed(3)}   ${cpuOf[index].toFixed(0).padStart(7)}   ${(cpuOf[index] / cpuOf[0]).toFixed(3)}`);
+  }
+  const ratio = (index) => cpuOf[index] / cpuOf[0];
+  out(`  by CPU: the fast parser through ESLint ${ratio(1).toFixed(3)}x; any rule at all adds ${(ratio(2) - ratio(1)).toFixed(3)}x (ESLint's per-file rule context); the plugin's rules add ${(ratio(3) - ratio(2)).toFixed(3)}x`);
+  if (whatIfApplied) {
+    out(`  with the what-if, any rule at all adds ${(ratio(4) - ratio(1)).toFixed(3)}x`);
+    out(`${verdict(wallOf[5] / wallOf[0], 0.5)} scan wall time if ESLint's rule contexts had no per-file prototype (as it is, in these runs: ${(wallOf[3] / wallOf[0]).toFixed(3)}x)`);
   } else {
-    const [childBaseline, childScan, childWhatIf] = whatIfTimes.map(median);
-    out('what would reach it, each run in a fresh process (second of two runs), wall ms:');
-    for (const [index, [name]] of whatIfVariants.entries()) {
-      out(`  ${name.padEnd(50)} ${median(whatIfTimes[index]).toFixed(0).padStart(7)}   ${(median(whatIfTimes[index]) / childBaseline).toFixed(3)}   rounds ${whatIfTimes[index].map((t) => t.toFixed(0)).join(' ')}`);
-    }
-    out(`${verdict(childWhatIf / childBaseline, 0.5)} scan wall time if ESLint's rule contexts had no per-file prototype (now ${(childScan / childBaseline).toFixed(3)}x)`);
+    out("  what-if skipped: this ESLint's FileContext is not where scripts/lib/eslint-context-what-if.cjs expects it");
   }
 } finally {
   fs.rmSync(directory, { recursive: true, force: true });
